@@ -1,0 +1,36 @@
+import type { Config } from '../src/config.js';
+import type { Store } from '../src/store/port.js';
+
+/**
+ * Copies the config file's sources and subscriptions into the store at `serve` start, so the scheduler
+ * (and every replica) reads one list. Subscriptions are upserted (the file wins for its channels);
+ * sources are added when their URL is new. Channels subscribed at runtime are left alone.
+ */
+export async function syncConfigToStore(
+  config: Pick<Config, 'file' | 'TZ_DEFAULT'>,
+  store: Store,
+): Promise<{ sources: number; subscriptions: number }> {
+  for (const s of config.file.sources) {
+    await store.addSource({
+      kind: s.kind ?? 'rss',
+      url: s.url,
+      name: s.name ?? null,
+      enabled: true,
+      addedBy: 'config',
+      priority: s.priority,
+      pollMinutes: s.pollMinutes,
+    });
+  }
+  for (const s of config.file.subscriptions) {
+    await store.upsertSubscription({
+      platform: s.platform,
+      workspaceId: s.workspaceId,
+      channelId: s.channelId,
+      time: s.time,
+      tz: s.tz ?? config.TZ_DEFAULT,
+      filters: s.filters,
+      createdBy: 'config',
+    });
+  }
+  return { sources: config.file.sources.length, subscriptions: config.file.subscriptions.length };
+}

@@ -1,0 +1,131 @@
+import { Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../src/log.js';
+import type { JobContext } from './job-context.js';
+import { logicalJobId } from './job-id.js';
+import { jobProcessor } from './job-processor.js';
+import { runAnswerJob } from './processors/answer-job.js';
+import { runArticleJob } from './processors/article-job.js';
+import { runBriefJob } from './processors/brief-job.js';
+import { runDigestJob } from './processors/digest-job.js';
+import { type FeedReader, runPollJob } from './processors/poll-job.js';
+import type { QueueName } from './queue-names.js';
+
+export interface WorkerPool {
+  readonly queues: readonly QueueName[];
+  /** Jobs running in this process now. */
+  active(): number;
+  /**
+   * Graceful stop: take no new job, let running ones finish for up to `graceMs`, then hand the rest
+   * back to the queue (another worker or the next start takes them at once) and close.
+   * Returns how many jobs were handed back.
+   */
+  close(graceMs: number): Promise<{ released: number }>;
+}
+
+function processorFor(
+  name: QueueName,
+  ctx: JobContext,
+  readFeed: FeedReader,
+): (job: Job) => Promise<unknown> {
+  switch (name) {
+    case 'poll':
+      return jobProcessor('poll', (p) => runPollJob(p, ctx, readFeed));
+    case 'article':
+      return jobProcessor('article', (p) => runArticleJob(p, ctx));
+    case 'brief':
+      return jobProcessor('brief', (p) => runBriefJob(p, ctx));
+    case 'digest':
+      return jobProcessor('digest', (p) => runDigestJob(p, ctx));
+    case 'answer':
+      return jobProcessor('answer', (p) => runAnswerJob(p, ctx));
+  }
+}
+
+/**
+ * One BullMQ Worker per queue on a shared connection (each Worker adds its own blocking connection),
+ * concurrency from CHIPBRIEF_CONCURRENCY unless tuned per queue.
+ */
+export function startWorkers(
+  ctx: JobContext,
+  connection: Redis,
+  options: { queues: readonly QueueName[]; prefix: string; readFeed: FeedReader; log: Logger },
+): WorkerPool {
+  const { log } = options;
+  const running = new Map<string, { job: Job; token: string | undefined }>();
+  const workers = options.queues.map((name) => {
+    const run = processorFor(name, ctx, options.readFeed);
+    const worker = new Worker(
+      name,
+      async (job: Job, token?: string) => {
+        const key = `${name}/${job.id}`;
+        running.set(key, { job, token });
+        try {
+          return await run(job);
+        } finally {
+          running.delete(key);
+        }
+      },
+      {
+        connection,
+        prefix: options.prefix,
+        concurrency: ctx.tuning.concurrency[name] ?? ctx.services.config.CHIPBRIEF_CONCURRENCY,
+        lockDuration: ctx.tuning.lockDurationMs,
+        stalledInterval: ctx.tuning.stalledIntervalMs,
+        maxStalledCount: ctx.tuning.maxStalledCount,
+      },
+    );
+    worker.on('failed', (job, err) => {
+      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
+      log[final ? 'warn' : 'info'](
+        {
+          queue: name,
+          job: job?.id ? logicalJobId(job.id) : null,
+          attempt: job?.attemptsMade,
+          reason: err.message,
+        },
+        final ? 'job failed' : 'job failed, will retry',
+      );
+    });
+    worker.on('stalled', (jobId) =>
+      log.warn({ queue: name, job: logicalJobId(jobId) }, 'job stalled, requeued'),
+    );
+    // Connection errors while Redis restarts: the worker reconnects on its own; redis.ts logs the outage.
+    worker.on('error', (err) => log.debug({ queue: name, err: err.message }, 'worker error'));
+    return worker;
+  });
+
+  return {
+    queues: options.queues,
+    active: () => running.size,
+    async close(graceMs) {
+      await Promise.all(workers.map((w) => w.pause(true).catch(() => {})));
+      const until = Date.now() + graceMs;
+      while (running.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const unfinished = [...running.values()].map(({ job, token }) => ({
+        queue: job.queueName,
+        id: job.id,
+        token,
+      }));
+      // Stop every worker before handing jobs back: a paused worker's pending fetch could take them again.
+      await Promise.all(workers.map((w) => w.close(unfinished.length > 0).catch(() => {})));
+      let released = 0;
+      for (const u of unfinished) {
+        if (!u.id) continue;
+        const queue = new Queue(u.queue, { connection, prefix: options.prefix });
+        try {
+          const job = await Job.fromId(queue, u.id);
+          await job?.moveToWait(u.token);
+          released++;
+        } catch (err) {
+          // Lock already lost: the stalled-job check requeues it.
+          log.debug({ job: logicalJobId(u.id), err: (err as Error).message }, 'could not hand job back');
+        } finally {
+          await queue.close().catch(() => {});
+        }
+      }
+      if (released) log.info({ released }, 'handed unfinished jobs back to the queue');
+      return { released };
+    },
+  };
+}
