@@ -5,6 +5,7 @@ import type { ArticleRepo } from '../port.js';
 import { type Row, rowToArticle, rowToMention, rowToQuote } from '../rows.js';
 import { storedQuoteId } from '../stored-ids.js';
 import type { Db, TxLock } from './database.js';
+import { inListStatements } from './in-list.js';
 
 export function sqliteArticles(db: Db, lock: TxLock): ArticleRepo {
   const insertArticle = db.prepare(
@@ -21,6 +22,24 @@ export function sqliteArticles(db: Db, lock: TxLock): ArticleRepo {
     'INSERT OR IGNORE INTO mentions (article_id, kind, canonical, surface, start, count) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const getOne = db.prepare('SELECT * FROM articles WHERE id = ?');
+  const byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1');
+  const setStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
+  const quotesOf = db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start');
+  // Ties in offset in key order, spelled out so both stores give one order (PostgreSQL too).
+  const mentionsOf = db.prepare(
+    'SELECT * FROM mentions WHERE article_id = ? ORDER BY start, kind, canonical',
+  );
+  const mentioning = db.prepare(
+    `SELECT a.* FROM mentions m JOIN articles a ON a.id = m.article_id
+     WHERE m.kind = ? AND m.canonical = ? COLLATE NOCASE
+     ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id LIMIT ?`,
+  );
+  const idsAfter = db.prepare(
+    'SELECT id FROM articles WHERE rowid > COALESCE((SELECT rowid FROM articles WHERE id = ?), 0) ORDER BY rowid LIMIT ?',
+  );
+  // Prepared once per IN-list length (lists are short: a story's members, a brief's quotes).
+  const articlesIn = inListStatements(db, (list) => `SELECT * FROM articles WHERE id IN (${list})`);
+  const quotesIn = inListStatements(db, (list) => `SELECT * FROM quotes WHERE id IN (${list})`);
 
   const put = db.transaction((a: Article, quotes: readonly Quote[], mentions: readonly Mention[]) => {
     const res = insertArticle.run({ ...a });
@@ -64,58 +83,35 @@ export function sqliteArticles(db: Db, lock: TxLock): ArticleRepo {
     },
     async getArticles(ids) {
       if (ids.length === 0) return [];
-      const rows = db
-        .prepare(`SELECT * FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as Row[];
+      const rows = articlesIn(ids.length).all(...ids) as Row[];
       const byId = new Map(rows.map((r) => [r.id as string, rowToArticle(r)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
     async findByContentHash(hash) {
-      const r = db
-        .prepare('SELECT * FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1')
-        .get(hash) as Row | undefined;
+      const r = byHash.get(hash) as Row | undefined;
       return r ? rowToArticle(r) : null;
     },
     async setArticleStory(articleId, storyId) {
       await lock.idle();
-      db.prepare('UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, articleId);
+      setStory.run(storyId, articleId);
     },
     async getQuotes(articleId) {
-      return (
-        db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start').all(articleId) as Row[]
-      ).map(rowToQuote);
+      return (quotesOf.all(articleId) as Row[]).map(rowToQuote);
     },
     async getQuotesById(ids) {
       if (ids.length === 0) return [];
-      const rows = db
-        .prepare(`SELECT * FROM quotes WHERE id IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as Row[];
+      const rows = quotesIn(ids.length).all(...ids) as Row[];
       const byId = new Map(rows.map((r) => [r.id as string, rowToQuote(r)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
     async getMentions(articleId) {
-      const rows = db
-        // Ties in offset in key order, spelled out so both stores give one order (PostgreSQL too).
-        .prepare('SELECT * FROM mentions WHERE article_id = ? ORDER BY start, kind, canonical')
-        .all(articleId) as Row[];
-      return rows.map(rowToMention);
+      return (mentionsOf.all(articleId) as Row[]).map(rowToMention);
     },
     async articlesMentioning(kind, canonical, limit) {
-      const rows = db
-        .prepare(
-          `SELECT a.* FROM mentions m JOIN articles a ON a.id = m.article_id
-           WHERE m.kind = ? AND m.canonical = ? COLLATE NOCASE
-           ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id LIMIT ?`,
-        )
-        .all(kind, canonical, limit) as Row[];
-      return rows.map(rowToArticle);
+      return (mentioning.all(kind, canonical, limit) as Row[]).map(rowToArticle);
     },
     async listArticleIds(options = {}) {
-      const rows = db
-        .prepare(
-          'SELECT id FROM articles WHERE rowid > COALESCE((SELECT rowid FROM articles WHERE id = ?), 0) ORDER BY rowid LIMIT ?',
-        )
-        .all(options.after ?? null, options.limit ?? 1e9) as Row[];
+      const rows = idsAfter.all(options.after ?? null, options.limit ?? 1e9) as Row[];
       return rows.map((r) => r.id as string);
     },
   };

@@ -14,6 +14,16 @@ export function sqliteBriefs(db: Db, lock: TxLock): BriefRepo {
        @tokensIn, @tokensOut, @fallbackReason, @createdAt)`,
   );
   const insertFts = db.prepare('INSERT INTO briefs_fts (rowid, headline, bullets) VALUES (?, ?, ?)');
+  const byId = db.prepare('SELECT * FROM briefs WHERE id = ?');
+  const latest = db.prepare(
+    'SELECT * FROM briefs WHERE story_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  );
+  const addUsage = db.prepare(
+    `INSERT INTO llm_usage (day, calls, tokens_in, tokens_out, fallbacks) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(day) DO UPDATE SET calls = calls + excluded.calls, tokens_in = tokens_in + excluded.tokens_in,
+       tokens_out = tokens_out + excluded.tokens_out, fallbacks = fallbacks + excluded.fallbacks`,
+  );
+  const usageOf = db.prepare('SELECT * FROM llm_usage WHERE day = ?');
   return {
     async findBrief(storyId, contentHash, promptVersion, model) {
       const r = find.get(storyId, contentHash, promptVersion, model) as Row | undefined;
@@ -30,27 +40,18 @@ export function sqliteBriefs(db: Db, lock: TxLock): BriefRepo {
       const kept = find.get(b.storyId, b.contentHash, b.promptVersion, b.model) as Row | undefined;
       if (kept) return rowToBrief(kept);
       // Not stored, and nothing under its cache key: the id is taken by another key's brief.
-      throw briefIdTaken(b, rowToBrief(db.prepare('SELECT * FROM briefs WHERE id = ?').get(b.id) as Row));
+      throw briefIdTaken(b, rowToBrief(byId.get(b.id) as Row));
     },
     async latestBrief(storyId) {
-      const r = db
-        .prepare('SELECT * FROM briefs WHERE story_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-        .get(storyId) as Row | undefined;
+      const r = latest.get(storyId) as Row | undefined;
       return r ? rowToBrief(r) : null;
     },
     async recordLlmUsage(day, u) {
       await lock.idle();
-      db.prepare(
-        `INSERT INTO llm_usage (day, calls, tokens_in, tokens_out, fallbacks) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(day) DO UPDATE SET calls = calls + excluded.calls, tokens_in = tokens_in + excluded.tokens_in,
-           tokens_out = tokens_out + excluded.tokens_out, fallbacks = fallbacks + excluded.fallbacks`,
-      ).run(day, u.calls, u.tokensIn, u.tokensOut, u.fallbacks);
+      addUsage.run(day, u.calls, u.tokensIn, u.tokensOut, u.fallbacks);
     },
     async llmUsage(day) {
-      return rowToLlmUsage(
-        day,
-        db.prepare('SELECT * FROM llm_usage WHERE day = ?').get(day) as Row | undefined,
-      );
+      return rowToLlmUsage(day, usageOf.get(day) as Row | undefined);
     },
   };
 }

@@ -1,74 +1,62 @@
-import type Database from 'better-sqlite3';
 import type { StoryRepo } from '../port.js';
 import { type Row, rowToArticle, rowToStory } from '../rows.js';
 import type { Db, TxLock } from './database.js';
+import { inListStatements } from './in-list.js';
 
 /** SQLite caps bound parameters; chunk IN lists well under it. */
 const CHUNK = 500;
 
 export function sqliteStories(db: Db, lock: TxLock): StoryRepo {
   const insertKey = db.prepare('INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)');
-  const findStmts = new Map<number, Database.Statement>();
-  // Prepared once per IN-list length: preparing on every lookup dominated its latency.
-  const findStmt = (n: number): Database.Statement => {
-    let st = findStmts.get(n);
-    if (!st) {
-      st = db.prepare(
-        `SELECT article_id, COUNT(*) AS shared FROM story_keys WHERE key IN (${Array(n).fill('?').join(',')})
-         GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?`,
-      );
-      findStmts.set(n, st);
-    }
-    return st;
-  };
-  const sketchStmts = new Map<number, Database.Statement>();
-  const sketchStmt = (n: number): Database.Statement => {
-    let st = sketchStmts.get(n);
-    if (!st) {
-      st = db.prepare(
-        `SELECT article_id, sketch FROM sketches WHERE article_id IN (${Array(n).fill('?').join(',')})`,
-      );
-      sketchStmts.set(n, st);
-    }
-    return st;
-  };
+  // The key lookup groups and orders in SQLite; the LIMIT is bound last.
+  const findStmt = inListStatements(
+    db,
+    (list) => `SELECT article_id, COUNT(*) AS shared FROM story_keys WHERE key IN (${list})
+       GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?`,
+  );
+  const sketchStmt = inListStatements(
+    db,
+    (list) => `SELECT article_id, sketch FROM sketches WHERE article_id IN (${list})`,
+  );
+  const insertStory = db.prepare(
+    'INSERT OR IGNORE INTO stories (id, canonical_article_id, first_seen, last_seen) VALUES (?, ?, ?, ?)',
+  );
+  const setCanonical = db.prepare('UPDATE stories SET canonical_article_id = ? WHERE id = ?');
+  const setLastSeen = db.prepare('UPDATE stories SET last_seen = MAX(last_seen, ?) WHERE id = ?');
+  const getOne = db.prepare('SELECT * FROM stories WHERE id = ?');
+  const members = db.prepare(
+    `SELECT a.* FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.story_id = ?
+     ORDER BY (a.id = s.canonical_article_id) DESC, a.published_at IS NULL, a.published_at, a.fetched_at, a.id`,
+  );
+  const firstSeenIn = db.prepare(
+    'SELECT * FROM stories WHERE first_seen >= ? AND first_seen < ? ORDER BY first_seen, id',
+  );
+  const insertSketch = db.prepare('INSERT OR REPLACE INTO sketches (article_id, sketch) VALUES (?, ?)');
+  const memberCount = db.prepare('SELECT COUNT(*) AS n FROM articles WHERE story_id = ?');
+  const deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
   const addKeys = db.transaction((articleId: string, keys: readonly string[]) => {
     for (const k of keys) insertKey.run(k, articleId);
   });
   return {
     async putStory(s) {
       await lock.idle();
-      db.prepare(
-        'INSERT OR IGNORE INTO stories (id, canonical_article_id, first_seen, last_seen) VALUES (?, ?, ?, ?)',
-      ).run(s.id, s.canonicalArticleId, s.firstSeen, s.lastSeen);
+      insertStory.run(s.id, s.canonicalArticleId, s.firstSeen, s.lastSeen);
     },
     async updateStory(id, patch) {
       await lock.idle();
-      if (patch.canonicalArticleId !== undefined)
-        db.prepare('UPDATE stories SET canonical_article_id = ? WHERE id = ?').run(
-          patch.canonicalArticleId,
-          id,
-        );
-      if (patch.lastSeen !== undefined)
-        db.prepare('UPDATE stories SET last_seen = MAX(last_seen, ?) WHERE id = ?').run(patch.lastSeen, id);
+      if (patch.canonicalArticleId !== undefined) setCanonical.run(patch.canonicalArticleId, id);
+      if (patch.lastSeen !== undefined) setLastSeen.run(patch.lastSeen, id);
     },
     async getStory(id) {
-      const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
+      const r = getOne.get(id) as Row | undefined;
       return r ? rowToStory(r) : null;
     },
     async storyMembers(storyId) {
-      const rows = db
-        .prepare(
-          `SELECT a.* FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.story_id = ?
-           ORDER BY (a.id = s.canonical_article_id) DESC, a.published_at IS NULL, a.published_at, a.fetched_at, a.id`,
-        )
-        .all(storyId) as Row[];
+      const rows = members.all(storyId) as Row[];
       return rows.map(rowToArticle);
     },
     async storiesFirstSeen(from, to) {
-      const rows = db
-        .prepare('SELECT * FROM stories WHERE first_seen >= ? AND first_seen < ? ORDER BY first_seen, id')
-        .all(from, to) as Row[];
+      const rows = firstSeenIn.all(from, to) as Row[];
       return rows.map(rowToStory);
     },
     async addIndexKeys(articleId, keys) {
@@ -99,7 +87,7 @@ export function sqliteStories(db: Db, lock: TxLock): StoryRepo {
     },
     async putSketch(articleId, sketch) {
       await lock.idle();
-      db.prepare('INSERT OR REPLACE INTO sketches (article_id, sketch) VALUES (?, ?)').run(articleId, sketch);
+      insertSketch.run(articleId, sketch);
     },
     async getSketches(ids) {
       const out = new Map<string, string>();
@@ -112,11 +100,9 @@ export function sqliteStories(db: Db, lock: TxLock): StoryRepo {
     },
     async removeStory(id) {
       await lock.idle();
-      const members = db.prepare('SELECT COUNT(*) AS n FROM articles WHERE story_id = ?').get(id) as {
-        n: number;
-      };
-      if (members.n > 0) return false;
-      return db.prepare('DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+      const left = memberCount.get(id) as { n: number };
+      if (left.n > 0) return false;
+      return deleteStory.run(id).changes > 0;
     },
   };
 }
