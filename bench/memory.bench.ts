@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { articleInput } from '../jobs/article-input.js';
 import { articleJobId } from '../jobs/job-id.js';
 import { JobQueues } from '../jobs/job-queues.js';
+import { runtimeNodeOptions } from '../scripts/deploy-files.js';
 import { type Proc, spawnChipbrief } from '../test/support/queue-procs.js';
 import { type OwnRedis, startOwnRedis } from '../test/support/queue-redis-server.js';
 import type { Bench, Figure } from './figure.js';
@@ -19,7 +20,8 @@ import { pageAt } from './generate/corpus.js';
  * extracts, clusters, stores and briefs 10,000 generated articles served over local HTTP through Redis.
  * The worker's resident set (VmRSS) and its high-water mark (VmHWM) are read from /proc after 2,500,
  * 5,000, 7,500 and 10,000 articles. Budgets: peak < 300 MB, and no growth with count: the high-water
- * mark at 10,000 within 15% of the one at 2,500 (the baseline, same run, same process).
+ * mark at 10,000 within 15% of the one at 2,500 (the baseline, same run, same process). The worker
+ * runs with the image's heap cap (see `workerNodeOptions`).
  */
 
 const SEED = 20261122;
@@ -67,8 +69,20 @@ async function pageServer(): Promise<{ server: Server; url: (n: number) => strin
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * The worker runs with the heap cap the image ships (the Dockerfile's NODE_OPTIONS), so the figure is
+ * the shipped worker's. MEMORY_BENCH_NODE_OPTIONS overrides it for experiments ("" runs uncapped).
+ */
+function workerNodeOptions(): string {
+  const override = process.env.MEMORY_BENCH_NODE_OPTIONS;
+  if (override !== undefined) return override;
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  return runtimeNodeOptions(readFileSync(join(root, 'Dockerfile'), 'utf8')) ?? '';
+}
+
 /** Runs the worker over `total` articles and returns the figures. */
 export async function runMemoryBench(total = 10_000, timeoutMs = 40 * 60_000): Promise<Figure[]> {
+  const nodeOptions = workerNodeOptions();
   const dir = mkdtempSync(join(tmpdir(), 'cb-memory-bench-'));
   mkdirSync(join(dir, 'redis'));
   const pages = await pageServer();
@@ -89,10 +103,7 @@ export async function runMemoryBench(total = 10_000, timeoutMs = 40 * 60_000): P
         CHIPBRIEF_ALLOW_PRIVATE_NETWORKS: 'true',
         // The default level, as a user runs it (the start line is what this waits for).
         LOG_LEVEL: 'info',
-        // For experiments only (e.g. "--max-old-space-size=128"); the figure is taken without it.
-        ...(process.env.MEMORY_BENCH_NODE_OPTIONS
-          ? { NODE_OPTIONS: process.env.MEMORY_BENCH_NODE_OPTIONS }
-          : {}),
+        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       },
       hooks: null,
     });
@@ -130,7 +141,12 @@ export async function runMemoryBench(total = 10_000, timeoutMs = 40 * 60_000): P
     const first = samples[0]!;
     const last = samples[samples.length - 1]!;
     const growth = last.hwmMb / first.hwmMb;
-    const detail: Record<string, number | string> = { articles: total, failed, seconds: Math.round(seconds) };
+    const detail: Record<string, number | string> = {
+      articles: total,
+      failed,
+      seconds: Math.round(seconds),
+      node_options: nodeOptions || '(none)',
+    };
     for (const s of samples) {
       detail[`rss_mb_at_${s.done}`] = r1(s.rssMb);
       detail[`hwm_mb_at_${s.done}`] = r1(s.hwmMb);

@@ -1,6 +1,13 @@
 import { envSchema } from '../src/config.js';
 import { renderEnvExample, withConfigTable } from './config-docs.js';
-import { type DeployFiles, parseCompose, parseDockerfile, type Stage, words } from './deploy-files.js';
+import {
+  type DeployFiles,
+  parseCompose,
+  parseDockerfile,
+  runtimeNodeOptions,
+  type Stage,
+  words,
+} from './deploy-files.js';
 
 /**
  * Static checks of the deployment files against each other and against package.json, the README and
@@ -82,6 +89,12 @@ export function checkDockerfile(files: DeployFiles, commands: readonly string[])
   const cmd = words(runtime!.instructions.filter((i) => i.op === 'CMD').at(-1)?.args ?? '')[0];
   if (!cmd || !commands.includes(cmd))
     problems.push(`Dockerfile: CMD ${cmd ?? '(none)'} is not a chipbrief command`);
+
+  // Memory: the worker's budget (bench/memory.bench.ts) holds with a capped heap, not without one.
+  const heap = /--max-old-space-size=(\d+)/.exec(runtimeNodeOptions(files.dockerfile) ?? '');
+  if (!heap) problems.push('Dockerfile: the runtime ENV must set NODE_OPTIONS=--max-old-space-size=<MB>');
+  else if (Number(heap[1]) < 128 || Number(heap[1]) > 280)
+    problems.push('Dockerfile: --max-old-space-size must be 128-280 MB (the worker stays under 300 MB)');
 
   // Health: the same port as METRICS_PORT's default, the path the server answers.
   const metricsPort = String(envSchema.shape.METRICS_PORT.parse(undefined));

@@ -115,3 +115,18 @@ export function parseCompose(text: string): {
 } {
   return parseYaml(text, { merge: true }) ?? {};
 }
+
+/**
+ * NODE_OPTIONS as the runtime stage's ENV sets it (null when it does not): the heap cap the shipped
+ * processes run with, which the memory benchmark uses so its figure is the shipped worker's.
+ */
+export function runtimeNodeOptions(dockerfile: string): string | null {
+  const runtime = parseDockerfile(dockerfile).at(-1);
+  let value: string | null = null;
+  for (const i of runtime?.instructions ?? []) {
+    if (i.op !== 'ENV') continue;
+    const m = /(?:^|\s)NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(i.args);
+    if (m) value = m[1] ?? m[2] ?? null;
+  }
+  return value;
+}

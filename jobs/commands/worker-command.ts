@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import type { AppContext } from '../../src/cli/app-context.js';
 import { ChipbriefError } from '../../src/errors.js';
 import { readFeed } from '../feed-reader.js';
@@ -53,7 +54,9 @@ export async function workerCommand(
     await observeProcess(app, { role: 'worker', redis, queues, services, log });
     const ctx: JobContext = { services, queues, tuning, answer: hooks.answer };
     const pool = startWorkers(ctx, redis, { queues: queueNames, prefix: queues.prefix, readFeed, log });
-    log.info({ queues: queueNames, pid: process.pid }, 'workers started');
+    // The heap cap decides the worker's memory (see the Dockerfile): an operator reads it here.
+    const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    log.info({ queues: queueNames, pid: process.pid, heapLimitMb }, 'workers started');
     await stop.received;
     const { released } = await pool.close(tuning.graceMs);
     log.info({ released }, 'workers stopped');

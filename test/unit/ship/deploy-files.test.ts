@@ -13,6 +13,7 @@ import {
   type DeployFiles,
   loadDeployFiles,
   parseDockerfile,
+  runtimeNodeOptions,
 } from '../../../scripts/deploy-files.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,6 +60,22 @@ describe('deployment files', () => {
 });
 
 describe('the checks catch', () => {
+  it('a runtime without a heap cap, or one too large for the worker memory budget', () => {
+    expect(runtimeNodeOptions(files.dockerfile)).toMatch(/--max-old-space-size=\d+/);
+    expect(
+      checkDockerfile(
+        withDockerfile((s) => s.replace(/ +NODE_OPTIONS=\S+ \\\n/, '')),
+        commands,
+      ),
+    ).toEqual(['Dockerfile: the runtime ENV must set NODE_OPTIONS=--max-old-space-size=<MB>']);
+    expect(
+      checkDockerfile(
+        withDockerfile((s) => s.replace(/max-old-space-size=\d+/, 'max-old-space-size=4096')),
+        commands,
+      ),
+    ).toEqual(['Dockerfile: --max-old-space-size must be 128-280 MB (the worker stays under 300 MB)']);
+  });
+
   it('a Dockerfile that runs as root, skips the build script or runs an unknown command', () => {
     expect(
       checkDockerfile(
