@@ -123,6 +123,7 @@ describe('migration 2 (lookup indexes) over stores made by migration 1', () => {
         status: [
           [1, 'init'],
           [2, 'lookup-indexes'],
+          [3, 'articles-fts-external-content'],
         ],
         dyke: ['Anna van Dyke', 'Van Dyke'],
         vanDyke: ['Anna van Dyke', 'Van Dyke'],
@@ -177,7 +178,7 @@ describe('migration 2 (lookup indexes) over stores made by migration 1', () => {
     }
     // Opened again: nothing left to apply.
     const again = openSqliteStore(path);
-    expect((await migrationStatus(again)).version).toBe(2);
+    expect((await migrationStatus(again)).version).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
     await again.close();
   });
 });

@@ -104,15 +104,18 @@ describe('chipbrief migrate, export and import', () => {
     expect(pg.code, pg.stderr).toBe(0);
     expect(JSON.parse(pg.stdout)).toMatchObject({
       store: 'postgres',
-      version: 2,
+      version: 3,
       applied: [
         { version: 1, name: 'init' },
         { version: 2, name: 'lookup-indexes' },
+        { version: 3, name: 'articles-fts-external-content' },
       ],
     });
     expect(pg.stdout).not.toContain('postgres@');
     const sq = await cli(['migrate'], onSqlite());
-    expect(sq.stdout).toMatch(/^sqlite store .*: schema version 2 \(1 init, 2 lookup-indexes\)/);
+    expect(sq.stdout).toMatch(
+      /^sqlite store .*: schema version 3 \(1 init, 2 lookup-indexes, 3 articles-fts-external-content\)/,
+    );
   });
 
   it('moves a SQLite store into PostgreSQL: same rows, stats and answers; a second import adds nothing', async () => {
@@ -122,7 +125,7 @@ describe('chipbrief migrate, export and import', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({
       format: 'chipbrief-export',
       version: 1,
-      schema: 2,
+      schema: 3,
       store: 'sqlite',
     });
     expect(JSON.parse(lines.at(-1)!).end).toBe(true);

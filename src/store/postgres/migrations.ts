@@ -120,6 +120,13 @@ DROP INDEX quotes_speaker;
 DROP INDEX quotes_speaker_suffix;
 `,
   },
+  {
+    // As SQLite's migration 3, which stops storing the article text a second time in its FTS5 table.
+    // The PostgreSQL postings never held the text, so there is nothing to change here.
+    version: 3,
+    name: 'articles-fts-external-content',
+    sql: 'SELECT 1',
+  },
 ];
 
 /**
