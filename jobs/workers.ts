@@ -38,7 +38,7 @@ function processorFor(
     case 'digest':
       return jobProcessor('digest', (p) => runDigestJob(p, ctx));
     case 'answer':
-      return jobProcessor('answer', (p) => runAnswerJob(p, ctx));
+      return jobProcessor('answer', (p, job) => runAnswerJob(p, ctx, job));
   }
 }
 

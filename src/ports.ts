@@ -82,8 +82,33 @@ export interface PlatformPort {
   findPostedDigest(channelId: string, digestId: string, since: Date): Promise<string | null>;
   /** Posts the digest (overview and per-story messages); returns the parent message reference. */
   postDigest(digest: Digest): Promise<string>;
-  /** Replies to a command or follow-up; returns the message reference (thread key for follow-ups). */
-  reply(target: ReplyTarget, answer: Answer): Promise<string>;
+  /**
+   * Replies to a command or follow-up; returns the message reference (thread key for follow-ups).
+   * With `delivery` (the answer job always passes it) each rendered part is posted at most once across
+   * job retries and worker crashes: parts the delivery records as sent are skipped, and on a retry the
+   * adapter looks on the platform for parts tagged with `delivery.replyId` where it can (see each
+   * adapter's replier for what cannot be looked up). Without it, a second call posts again.
+   */
+  reply(target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery): Promise<string>;
+}
+
+/**
+ * One answer's delivery across the attempts of its job, so a retry posts only what is missing.
+ * Parts are the 0-based messages the adapter renders the answer into; an adapter renders the same
+ * answer into the same parts on every attempt.
+ */
+export interface ReplyDelivery {
+  /** Stable across retries, workers and restarts (the answer job's logical id); tags every part. */
+  readonly replyId: string;
+  /** True when an earlier attempt of this reply started: parts may be on the platform already. */
+  readonly retry: boolean;
+  /** Whether an earlier attempt recorded part `index` as posted. */
+  wasSent(index: number): boolean;
+  /**
+   * Records part `index` as posted; the adapter awaits it before posting the next part. A crash
+   * between the platform accepting a part and this record is what the platform look-up is for.
+   */
+  markSent(index: number): Promise<void>;
 }
 
 /** A command or follow-up an adapter received; the answer job turns it into an Answer and a reply. */

@@ -3,7 +3,7 @@ import type { Config } from '../../src/config.js';
 import type { Digest } from '../../src/digests/digest.js';
 import type { Services } from '../../src/ingest/services.js';
 import type { Logger } from '../../src/log.js';
-import type { CommandSink, PlatformPort, ReplyTarget } from '../../src/ports.js';
+import type { CommandSink, PlatformPort, ReplyDelivery, ReplyTarget } from '../../src/ports.js';
 import type { Store } from '../../src/store/port.js';
 import type { DiscordDeps, DiscordHandle, DiscordHealth } from './start.js';
 
@@ -67,7 +67,8 @@ export function discordPlatform(config: Config, log: Logger, store?: Store | nul
     findPostedDigest: async (channelId: string, digestId: string, since: Date) =>
       (await load()).findPostedDigest(channelId, digestId, since),
     postDigest: async (digest: Digest) => (await load()).postDigest(digest),
-    reply: async (target: ReplyTarget, answer: Answer) => (await load()).reply(target, answer),
+    reply: async (target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery) =>
+      (await load()).reply(target, answer, delivery),
   };
 }
 

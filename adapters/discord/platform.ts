@@ -3,7 +3,7 @@ import type { Answer } from '../../src/answers/answer.js';
 import type { Config } from '../../src/config.js';
 import type { Digest } from '../../src/digests/digest.js';
 import type { Logger } from '../../src/log.js';
-import type { PlatformPort, ReplyTarget } from '../../src/ports.js';
+import type { PlatformPort, ReplyDelivery, ReplyTarget } from '../../src/ports.js';
 import type { Store } from '../../src/store/port.js';
 import { DigestPoster, type DigestPosterDeps } from './digest-poster.js';
 import { DiscordApi } from './discord-api.js';
@@ -70,8 +70,8 @@ export class DiscordPlatform implements PlatformPort {
     return this.poster.postDigest(digest);
   }
 
-  reply(target: ReplyTarget, answer: Answer): Promise<string> {
-    return this.replier.reply(target, answer);
+  reply(target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery): Promise<string> {
+    return this.replier.reply(target, answer, delivery);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Answer } from '../../src/answers/answer.js';
 import type { BriefView } from '../../src/briefs/brief.js';
 import { latestBriefViews } from '../../src/briefs/brief-view.js';
 import type { Logger } from '../../src/log.js';
-import type { ReplyTarget } from '../../src/ports.js';
+import type { ReplyDelivery, ReplyTarget } from '../../src/ports.js';
 import type { Store } from '../../src/store/port.js';
 import { replyNonce } from './digest-ref.js';
 import { CODES, type DiscordApi, discordCode, toPlatformError } from './discord-api.js';
@@ -49,11 +49,19 @@ export interface ReplierDeps {
  * - a mention or DM: in place (the thread, the channel or the DM), as a reply to the user's message.
  * Returns the id that keys the conversation: the thread id for thread follow-ups, else the answer's
  * first message id ('' when there is none to follow up on).
+ *
+ * Retries (`ReplyDelivery`): parts the delivery recorded as sent are not sent again. Channel and thread
+ * messages carry a nonce from the reply id and part with `enforce_nonce`, so a part resent within
+ * Discord's nonce window (minutes — answer retries and stalled-job takeovers come well within it) is
+ * returned, not posted twice; on a retry, the first part of a reply to a user's message is also found by
+ * its `message_reference` among the channel's recent messages. Editing the deferred reply is idempotent.
+ * Webhook follow-ups take no nonce and the bot cannot list an interaction's follow-ups, so there only
+ * the record protects: a crash between Discord accepting a follow-up and the record repeats that one.
  */
 export class DiscordReplier {
   constructor(private readonly deps: ReplierDeps) {}
 
-  async reply(target: ReplyTarget, answer: Answer): Promise<string> {
+  async reply(target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery): Promise<string> {
     const stories = answer.kind === 'digest' ? await this.digestStories(answer) : [];
     const messages = renderAnswer(answer, undefined, stories);
     const via = target.via;
@@ -64,7 +72,7 @@ export class DiscordReplier {
         const now = (this.deps.now?.() ?? new Date()).getTime();
         if (token && Number.isFinite(created) && now - created < TOKEN_TTL_MS) {
           try {
-            return await this.viaWebhook(target, token, answer, messages);
+            return await this.viaWebhook(target, token, answer, messages, delivery);
           } catch (err) {
             const code = discordCode(err);
             if (code !== CODES.invalidWebhookToken && code !== CODES.unknownWebhook) throw err;
@@ -78,9 +86,9 @@ export class DiscordReplier {
           );
           return '';
         }
-        return await this.inChannel(target, answer, messages, null);
+        return await this.inChannel(target, answer, messages, null, delivery);
       }
-      return await this.inChannel(target, answer, messages, via[VIA.replyTo] ?? null);
+      return await this.inChannel(target, answer, messages, via[VIA.replyTo] ?? null, delivery);
     } catch (err) {
       throw toPlatformError(err, `replying in ${target.channelId}`);
     }
@@ -91,17 +99,26 @@ export class DiscordReplier {
     token: string,
     answer: Answer,
     messages: OutMessage[],
+    delivery: ReplyDelivery | undefined,
   ): Promise<string> {
     const { api } = this.deps;
     const deferredEphemeral = target.via[VIA.deferred] === 'ephemeral';
+    const followUps = async (from: number, ephemeral: boolean) => {
+      for (const [i, m] of messages.entries()) {
+        if (i < from || delivery?.wasSent(i)) continue;
+        await api.followUp(token, m, ephemeral);
+        await delivery?.markSent(i);
+      }
+    };
     if (answer.visibility === 'ephemeral' && !deferredEphemeral) {
       await api.deleteOriginal(token);
-      for (const m of messages) await api.followUp(token, m, true);
+      await followUps(0, true);
       return '';
     }
-    const [first, ...rest] = messages;
-    const original = await api.editOriginal(token, first!);
-    for (const m of rest) await api.followUp(token, m, deferredEphemeral);
+    // Editing the original again on a retry is harmless and gives back its id.
+    const original = await api.editOriginal(token, messages[0]!);
+    await delivery?.markSent(0);
+    await followUps(1, deferredEphemeral);
     if (deferredEphemeral) return '';
     await this.rememberAnswer(target.channelId, original.id, answer);
     return original.id;
@@ -112,21 +129,32 @@ export class DiscordReplier {
     answer: Answer,
     messages: OutMessage[],
     replyTo: string | null,
+    delivery: ReplyDelivery | undefined,
   ): Promise<string> {
     const channel = target.threadRef ?? target.channelId;
-    const eventId = target.via[VIA.eventId] ?? `${channel}:${Date.now()}`;
-    let firstId: string | null = null;
+    const seed = delivery?.replyId ?? target.via[VIA.eventId] ?? `${channel}:${Date.now()}`;
+    let firstId = delivery?.retry && replyTo ? await this.findFirstPart(channel, replyTo) : null;
     for (const [i, m] of messages.entries()) {
+      if (delivery?.wasSent(i) || (i === 0 && firstId)) continue;
       const sent = await this.deps.api.createMessage(channel, m, {
-        nonce: replyNonce(eventId, i),
+        nonce: replyNonce(seed, i),
         ...(i === 0 && replyTo ? { replyTo } : {}),
       });
       firstId ??= sent.id;
+      await delivery?.markSent(i);
     }
     // In a thread (or a DM conversation) the answers engine records the turn itself.
     if (target.threadRef) return target.threadRef;
     if (firstId) await this.rememberAnswer(target.channelId, firstId, answer);
     return firstId ?? '';
+  }
+
+  /** The bot's earlier reply to `replyTo` among the channel's latest messages (a retry's look-up). */
+  private async findFirstPart(channel: string, replyTo: string): Promise<string | null> {
+    const bot = await this.deps.api.botUser();
+    const recent = await this.deps.api.listMessages(channel);
+    const found = recent.find((m) => m.author.id === bot.id && m.message_reference?.message_id === replyTo);
+    return found?.id ?? null;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Logger } from '../../src/log.js';
 import type { SlackMessage } from './blocks.js';
 import { DIGEST_EVENT, DIGEST_PART_EVENT, type DigestRenderOptions, planDigest } from './render-digest.js';
 import { type SlackApi, SlackCallError, type SlackResult } from './slack-api.js';
+import { messagesOf, metaPayload, nextCursor } from './slack-history.js';
 import type { ThreadMemory } from './thread-memory.js';
 
 interface Found {
@@ -190,20 +191,4 @@ export class DigestPoster {
       throw err;
     }
   }
-}
-
-function messagesOf(res: SlackResult): Record<string, unknown>[] {
-  return Array.isArray(res.messages) ? (res.messages as Record<string, unknown>[]) : [];
-}
-
-function nextCursor(res: SlackResult): string | undefined {
-  const meta = res.response_metadata as { next_cursor?: unknown } | undefined;
-  return typeof meta?.next_cursor === 'string' && meta.next_cursor ? meta.next_cursor : undefined;
-}
-
-function metaPayload(m: Record<string, unknown>, eventType: string): Record<string, unknown> | null {
-  const meta = m.metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
-  if (meta?.event_type !== eventType || typeof meta.event_payload !== 'object' || !meta.event_payload)
-    return null;
-  return meta.event_payload as Record<string, unknown>;
 }

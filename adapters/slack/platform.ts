@@ -3,7 +3,7 @@ import type { Config } from '../../src/config.js';
 import type { Digest } from '../../src/digests/digest.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
-import type { PlatformPort, ReplyTarget } from '../../src/ports.js';
+import type { PlatformPort, ReplyDelivery, ReplyTarget } from '../../src/ports.js';
 import type { Store } from '../../src/store/port.js';
 import { DigestPoster } from './digest-poster.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
@@ -104,6 +104,8 @@ export class SlackPlatform implements PlatformPort {
       threads: this.threads,
       log,
       sleep,
+      bot,
+      connect: () => this.connect(),
       ...(t.pack ? { pack: t.pack } : {}),
       ...(t.now ? { now: t.now } : {}),
     });
@@ -145,8 +147,8 @@ export class SlackPlatform implements PlatformPort {
     return this.poster.postDigest(digest);
   }
 
-  reply(target: ReplyTarget, answer: Answer): Promise<string> {
-    return this.replier.reply(target, answer);
+  reply(target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery): Promise<string> {
+    return this.replier.reply(target, answer, delivery);
   }
 }
 

@@ -2,14 +2,16 @@ import type { Answer } from '../../src/answers/answer.js';
 import type { BriefView } from '../../src/briefs/brief.js';
 import { latestBriefViews } from '../../src/briefs/brief-view.js';
 import type { Logger } from '../../src/log.js';
-import type { ReplyTarget } from '../../src/ports.js';
+import type { ReplyDelivery, ReplyTarget } from '../../src/ports.js';
 import type { Store } from '../../src/store/port.js';
+import { type AnswerPlace, answerMetadata, findAnswerParts } from './answer-lookup.js';
 import type { SlackMessage } from './blocks.js';
 import type { ChannelPacer, Sleep } from './pacer.js';
 import type { PackLimits } from './pack.js';
+import { PartSender } from './part-sender.js';
 import { renderAnswer } from './render-answer.js';
 import { postToResponseUrl, RESPONSE_URL_USES } from './response-url.js';
-import type { SlackApi } from './slack-api.js';
+import { type SlackApi, SlackCallError } from './slack-api.js';
 import type { ThreadMemory } from './thread-memory.js';
 
 /** Keys this adapter puts in `ReplyTarget.via`. */
@@ -30,7 +32,13 @@ export interface ReplierDeps {
   pack?: PackLimits;
   sleep?: Sleep;
   now?: () => Date;
+  /** The bot's ids (auth.test), to tell its own answer parts apart; `connect` fetches them once. */
+  bot: () => { botId: string | null };
+  connect: () => Promise<unknown>;
 }
+
+/** How far back a retry looks in a DM for parts of its reply (answer retries come within minutes). */
+const LOOK_BACK_MS = 60 * 60_000;
 
 /**
  * Where an answer goes:
@@ -41,67 +49,73 @@ export interface ReplierDeps {
  *   It returns no ts; the message carries its story ids in block ids, so a thread started on it still
  *   gets context (ThreadMemory.recover). Returns '' (no reference);
  * - a top-level DM: posted in the DM; its ts becomes a thread with the answer's context. Returns the ts.
+ *
+ * Retries (`ReplyDelivery`): a part the delivery recorded as sent is never posted again. Every
+ * chat.postMessage part carries `chipbrief_answer` metadata {reply_id, part}, so a retry also reads the
+ * thread (conversations.replies) or the DM (conversations.history) and skips the parts found — this
+ * covers a crash between Slack accepting a part and the record. Slack keeps no trace the bot can read of
+ * an ephemeral message or a response_url post (the bot need not even be in the channel), so there only
+ * the record protects: a crash in that window, or a lost response, repeats that one part. For
+ * ephemerals only the asker sees it. For an in_channel response_url answer we still retry through
+ * response_url rather than fall back to chat.postMessage: the fallback needs channel membership the
+ * slash command does not, and it could not see the parts the first attempt sent through response_url.
  */
 export class SlackReplier {
   constructor(private readonly deps: ReplierDeps) {}
 
-  async reply(target: ReplyTarget, answer: Answer): Promise<string> {
+  async reply(target: ReplyTarget, answer: Answer, delivery?: ReplyDelivery): Promise<string> {
     const stories = answer.kind === 'digest' ? await this.digestStories(answer) : [];
     const messages = renderAnswer(answer, this.deps.pack, stories);
     const channel = target.channelId;
     const userId = target.via[VIA.userId];
     const responseUrl = target.via[VIA.responseUrl];
     const isDm = target.via[VIA.kind] === 'dm' || channel.startsWith('D');
+    const parts = new PartSender(messages, delivery);
 
     if (target.threadRef) {
+      const threadTs = target.threadRef;
       if (answer.visibility === 'ephemeral' && userId && !isDm) {
-        for (const m of messages) {
+        await parts.each(async (m) => {
           await this.deps.api.post('chat.postEphemeral', {
             channel,
             user: userId,
-            thread_ts: target.threadRef,
+            thread_ts: threadTs,
             ...body(m),
           });
-        }
+          return null;
+        });
         return '';
       }
-      for (const m of messages) await this.post(channel, m, target.threadRef);
-      await this.deps.threads.remember(channel, target.threadRef, {
-        digestId: null,
-        storyIds: answer.storyIds,
-      });
-      return target.threadRef;
+      await parts.look(() => this.lookup({ channel, threadTs }, delivery));
+      await parts.each((m, i) =>
+        this.post(channel, m, threadTs, delivery, i, () => this.lookup({ channel, threadTs }, delivery)),
+      );
+      await this.deps.threads.remember(channel, threadTs, { digestId: null, storyIds: answer.storyIds });
+      return threadTs;
     }
 
     if (responseUrl) {
       const type = answer.visibility === 'channel' ? 'in_channel' : 'ephemeral';
-      const sendable = messages.slice(0, RESPONSE_URL_USES);
-      if (messages.length > sendable.length) {
+      if (messages.length > RESPONSE_URL_USES) {
         this.deps.log.warn(
           { parts: messages.length },
           'slack: answer longer than five response_url posts, cut',
         );
       }
-      for (const m of sendable) {
+      await parts.each(async (m) => {
         if (type === 'in_channel') await this.deps.pacer.take(channel);
         await postToResponseUrl(responseUrl, m, type, { log: this.deps.log, sleep: this.deps.sleep });
-      }
+        return null;
+      }, RESPONSE_URL_USES);
       return '';
     }
 
-    let first: string | null = null;
-    for (const m of messages) {
-      const ts = await this.post(channel, m, null);
-      first ??= ts;
-    }
-    if (first) {
-      await this.deps.threads.rememberAnswer(
-        channel,
-        first,
-        answer,
-        (this.deps.now?.() ?? new Date()).toISOString(),
-      );
-    }
+    const now = this.deps.now?.() ?? new Date();
+    const place = { channel, oldest: new Date(now.getTime() - LOOK_BACK_MS) };
+    await parts.look(() => this.lookup(place, delivery));
+    await parts.each((m, i) => this.post(channel, m, null, delivery, i, () => this.lookup(place, delivery)));
+    const first = parts.ts(0);
+    if (first) await this.deps.threads.rememberAnswer(channel, first, answer, now.toISOString());
     return first ?? '';
   }
 
@@ -117,13 +131,41 @@ export class SlackReplier {
     );
   }
 
-  private async post(channel: string, m: SlackMessage, threadTs: string | null): Promise<string> {
-    const res = await this.deps.api.post('chat.postMessage', {
+  /**
+   * One chat.postMessage part, tagged with the reply's metadata. A lost response (ambiguous) is
+   * checked on Slack before the part is posted once more, as digest parts are.
+   */
+  private async post(
+    channel: string,
+    m: SlackMessage,
+    threadTs: string | null,
+    delivery: ReplyDelivery | undefined,
+    index: number,
+    lookup: () => Promise<Map<number, string>>,
+  ): Promise<string> {
+    const args = {
       channel,
       ...body(m),
+      ...(delivery ? { metadata: answerMetadata(delivery.replyId, index) } : {}),
       ...(threadTs ? { thread_ts: threadTs } : {}),
-    });
-    return String(res.ts);
+    };
+    try {
+      return String((await this.deps.api.post('chat.postMessage', args)).ts);
+    } catch (err) {
+      if (!delivery || !(err instanceof SlackCallError) || !err.ambiguous) throw err;
+      const landed = (await lookup()).get(index);
+      if (landed) return landed;
+      return String((await this.deps.api.post('chat.postMessage', args)).ts);
+    }
+  }
+
+  private async lookup(
+    place: AnswerPlace,
+    delivery: ReplyDelivery | undefined,
+  ): Promise<Map<number, string>> {
+    if (!delivery) return new Map();
+    await this.deps.connect();
+    return findAnswerParts(this.deps.api, place, delivery.replyId, this.deps.bot().botId);
   }
 }
 

@@ -61,7 +61,7 @@ export async function runDigestJob(payload: DigestPayload, ctx: JobContext): Pro
         () => platform.postDigest(d),
         (seconds, ok) => processMetrics().posted(platform.platform, 'digest', seconds, ok),
       ),
-    reply: (target, answer) => platform.reply(target, answer),
+    reply: (target, answer, delivery) => platform.reply(target, answer, delivery),
   };
   const delivery = await deliverDigest(digest, { store, platform: timedPlatform, clock });
   return { ...delivery, digestId: id, stories: digest.stories.length };
