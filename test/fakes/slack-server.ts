@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { history, replies } from './slack-conversations.js';
 import { FakeSocketMode, type SocketAck } from './slack-socket.js';
-import { checkMessage, isTrue, parseBody, readBody } from './slack-wire.js';
+import { checkMessage, parseBody, readBody } from './slack-wire.js';
 
 export type { SocketAck } from './slack-socket.js';
 export { checkMessage } from './slack-wire.js';
@@ -14,8 +15,8 @@ export { checkMessage } from './slack-wire.js';
  *   include_all_metadata), conversations.replies, users.info, apps.connections.open;
  * - response_url endpoints under /response/<id>;
  * - a Socket Mode WebSocket at /socket that says hello, sends envelopes and collects acks;
- * - failure modes: answer the next N calls of a method with 429 + Retry-After, or perform a call and
- *   drop the connection before answering (the "did it post?" case).
+ * - failure modes: answer the next N calls of a method with 429 + Retry-After or another HTTP status
+ *   (not performed), or perform a call and drop the connection before answering ("did it post?").
  * Every HTTP request is captured (`requests`) so tests assert on exactly what Slack received. Block Kit
  * limits are enforced like Slack does (invalid_blocks, msg_too_long), so an oversized message fails.
  */
@@ -62,7 +63,11 @@ export interface FakeSlackOptions {
   teamId?: string;
 }
 
-type Failure = { kind: '429'; retryAfter: string | null } | { kind: 'drop' };
+type Failure =
+  | { kind: '429'; retryAfter: string | null }
+  | { kind: 'drop' }
+  | { kind: 'status'; status: number }
+  | { kind: 'pass' };
 
 export class FakeSlack {
   readonly requests: CapturedRequest[] = [];
@@ -130,6 +135,12 @@ export class FakeSlack {
   /** The next `times` calls of `method` are performed, then the connection is dropped unanswered. */
   dropAfterPerforming(method: string, times = 1): void {
     this.queueFailure(method, times, { kind: 'drop' });
+  }
+
+  /** After `after` calls of `method` go through, the next `times` get HTTP `status` (not performed). */
+  failWithStatus(method: string, status = 500, options: { times?: number; after?: number } = {}): void {
+    this.queueFailure(method, options.after ?? 0, { kind: 'pass' });
+    this.queueFailure(method, options.times ?? 1, { kind: 'status', status });
   }
 
   /** Forgets queued failures (429s, drops) not yet used. */
@@ -228,6 +239,12 @@ export class FakeSlack {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
+    if (failure?.kind === 'status') {
+      captured.status = failure.status;
+      res.writeHead(failure.status, { 'content-type': 'text/plain' });
+      res.end('upstream connect error');
+      return;
+    }
     const [status, result] =
       method === 'response_url' ? this.responseUrl_(url, body) : this.api(method, req, body);
     captured.status = status;
@@ -301,9 +318,9 @@ export class FakeSlack {
         return [200, { ok: true, channel: m.channel, ts: m.ts }];
       }
       case 'conversations.history':
-        return [200, this.history(body)];
+        return [200, history(this.channelMessages(String(body.channel ?? '')), body, this.view)];
       case 'conversations.replies':
-        return [200, this.replies(body)];
+        return [200, replies(this.channelMessages(String(body.channel ?? '')), body, this.view)];
       case 'users.info': {
         const u = this.users.get(String(body.user));
         if (!u) return [200, { ok: false, error: 'user_not_found' }];
@@ -347,47 +364,8 @@ export class FakeSlack {
     return [200, { ok: true, channel, ts: msg.ts, message: this.view(msg, true) }];
   }
 
-  private view(m: FakeMessage, withMetadata: boolean): Record<string, unknown> {
+  private readonly view = (m: FakeMessage, withMetadata: boolean): Record<string, unknown> => {
     const { via: _via, ephemeralTo: _e, responseType: _r, channel: _c, metadata, ...rest } = m;
     return { type: 'message', ...rest, ...(withMetadata && metadata ? { metadata } : {}) };
-  }
-
-  private history(body: Record<string, unknown>): unknown {
-    const channel = String(body.channel ?? '');
-    const oldest = Number(body.oldest ?? 0);
-    const limit = Math.min(Number(body.limit ?? 100) || 100, 1000);
-    const offset = Number(body.cursor ?? 0) || 0;
-    const all = this.channelMessages(channel)
-      .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
-      .filter((m) => Number(m.ts) > oldest)
-      .reverse();
-    const page = all.slice(offset, offset + limit);
-    const more = offset + limit < all.length;
-    const meta = isTrue(body.include_all_metadata);
-    return {
-      ok: true,
-      messages: page.map((m) => this.view(m, meta)),
-      has_more: more,
-      response_metadata: { next_cursor: more ? String(offset + limit) : '' },
-    };
-  }
-
-  private replies(body: Record<string, unknown>): unknown {
-    const channel = String(body.channel ?? '');
-    const ts = String(body.ts ?? '');
-    const root = this.channelMessages(channel).find((m) => m.ts === ts);
-    if (!root) return { ok: false, error: 'thread_not_found' };
-    const limit = Math.min(Number(body.limit ?? 1000) || 1000, 1000);
-    const offset = Number(body.cursor ?? 0) || 0;
-    const all = [root, ...this.channelMessages(channel).filter((m) => m.thread_ts === ts && m.ts !== ts)];
-    const page = all.slice(offset, offset + limit);
-    const more = offset + limit < all.length;
-    const meta = isTrue(body.include_all_metadata);
-    return {
-      ok: true,
-      messages: page.map((m) => this.view(m, meta)),
-      has_more: more,
-      response_metadata: { next_cursor: more ? String(offset + limit) : '' },
-    };
-  }
+  };
 }
