@@ -1,14 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobContext } from '../../../jobs/job-context.js';
 import { answerJobId, bullJobId } from '../../../jobs/job-id.js';
 import type { JobQueues } from '../../../jobs/job-queues.js';
-import { DEFAULT_TUNING } from '../../../jobs/queue-hooks.js';
-import { startWorkers, type WorkerPool } from '../../../jobs/workers.js';
-import { loadConfig } from '../../../src/config.js';
+import type { WorkerPool } from '../../../jobs/workers.js';
 import { longAnswer } from '../../support/long-answer.js';
 import { closeQueues, testQueues, waitFor } from '../../support/queue-redis.js';
-import { LONG_PARTS, oneToN, postedParts, slackCommand } from './answer-support.js';
+import { LONG_PARTS, oneToN, postedParts, slackCommand, startAnswerWorkers } from './answer-support.js';
 import { type Harness, startHarness } from './harness.js';
 
 /**
@@ -24,29 +20,9 @@ let answered = 0;
 beforeAll(async () => {
   queues = testQueues('slack-answer-retry');
   h = await startHarness();
-  const log = pino({ level: 'silent' });
-  const ctx: JobContext = {
-    services: {
-      config: loadConfig({ CHIPBRIEF_LLM: 'off' }, '/'),
-      store: h.store,
-      fetcher: { fetch: () => Promise.reject(new Error('no network in this test')) },
-      llm: null,
-      clock: { now: () => new Date() },
-      log,
-      platforms: new Map([['slack', h.handle.platform]]),
-    },
-    queues,
-    tuning: DEFAULT_TUNING,
-    answer: async () => {
-      answered += 1;
-      return longAnswer();
-    },
-  };
-  pool = startWorkers(ctx, queues.connection, {
-    queues: ['answer'],
-    prefix: queues.prefix,
-    readFeed: () => Promise.reject(new Error('unused')),
-    log,
+  pool = startAnswerWorkers(h, queues, async () => {
+    answered += 1;
+    return longAnswer();
   });
 });
 

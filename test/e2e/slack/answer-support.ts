@@ -1,8 +1,15 @@
+import pino from 'pino';
 import { renderAnswer } from '../../../adapters/slack/render-answer.js';
 import { VIA } from '../../../adapters/slack/replier.js';
+import type { JobContext } from '../../../jobs/job-context.js';
+import type { JobQueues } from '../../../jobs/job-queues.js';
+import { DEFAULT_TUNING } from '../../../jobs/queue-hooks.js';
+import { startWorkers, type WorkerPool } from '../../../jobs/workers.js';
+import { loadConfig } from '../../../src/config.js';
 import type { InboundCommand } from '../../../src/ports.js';
 import type { FakeSlack } from '../../fakes/slack-server.js';
 import { longAnswer } from '../../support/long-answer.js';
+import type { Harness } from './harness.js';
 
 /** How many messages the long answer is on Slack (default packing). */
 export const LONG_PARTS = renderAnswer(longAnswer()).length;
@@ -49,4 +56,33 @@ export function postedParts(fake: FakeSlack, replyId: string): number[] {
 /** 1..n */
 export function oneToN(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+/** `answer` workers (real BullMQ on the test Redis) replying through the harness's Slack platform. */
+export function startAnswerWorkers(
+  h: Harness,
+  queues: JobQueues,
+  answer: NonNullable<JobContext['answer']>,
+): WorkerPool {
+  const log = pino({ level: 'silent' });
+  const ctx: JobContext = {
+    services: {
+      config: loadConfig({ CHIPBRIEF_LLM: 'off' }, '/'),
+      store: h.store,
+      fetcher: { fetch: () => Promise.reject(new Error('no network in this test')) },
+      llm: null,
+      clock: { now: () => new Date() },
+      log,
+      platforms: new Map([['slack', h.handle.platform]]),
+    },
+    queues,
+    tuning: DEFAULT_TUNING,
+    answer,
+  };
+  return startWorkers(ctx, queues.connection, {
+    queues: ['answer'],
+    prefix: queues.prefix,
+    readFeed: () => Promise.reject(new Error('unused')),
+    log,
+  });
 }

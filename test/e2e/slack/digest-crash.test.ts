@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobQueues } from '../../../jobs/job-queues.js';
 import { digestId } from '../../../src/digests/digest.js';
 import type { Store } from '../../../src/store/port.js';
@@ -11,14 +10,13 @@ import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { FakeSlack } from '../../fakes/slack-server.js';
 import { closeQueues, testQueues, waitFor } from '../../support/queue-redis.js';
 import { rawText, seedAccelerators, seedLithography } from './fixtures.js';
+import { spawnWorker, type Worker } from './spawn-worker.js';
 
 /**
  * Promise 4 with real processes: a `chipbrief worker` posts the digest through a 429, then is SIGKILLed
  * before recording it; another worker takes the stalled job over, finds the message on Slack by its
  * metadata, records it, and posts nothing.
  */
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 const CHANNEL = 'C0CRASH';
 
 let dir: string;
@@ -27,50 +25,10 @@ let fake: FakeSlack;
 let queues: JobQueues;
 const children: ChildProcess[] = [];
 
-interface Worker {
-  child: ChildProcess;
-  exited: Promise<number | string>;
-  err: () => string;
-  started: Promise<void>;
-}
-
 function worker(crashAfterPost: boolean): Worker {
-  let err = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'worker', '--queues', 'digest'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      CI: 'true',
-      LOG_LEVEL: 'info',
-      CHIPBRIEF_DB: join(dir, 'chipbrief.db'),
-      CHIPBRIEF_CONFIG: join(dir, 'chipbrief.config.json'),
-      CHIPBRIEF_LLM: 'off',
-      REDIS_URL: inject('redisUrl'),
-      CHIPBRIEF_QUEUE_PREFIX: queues.prefix,
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: 'unused-by-workers',
-      SLACK_API_URL: fake.apiUrl,
-      CHIPBRIEF_TEST_HOOKS: JSON.stringify({
-        crashAfterPost,
-        tuning: { lockDurationMs: 1500, stalledIntervalMs: 500, maxStalledCount: 3 },
-      }),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let onStarted!: () => void;
-  const started = new Promise<void>((resolve) => {
-    onStarted = resolve;
-  });
-  child.stderr!.on('data', (d: Buffer) => {
-    err += d.toString();
-    if (err.includes('"msg":"workers started"')) onStarted();
-  });
-  children.push(child);
-  const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
-  );
-  return { child, exited, err: () => err, started };
+  const w = spawnWorker({ dir, fake, prefix: queues.prefix, queue: 'digest', hooks: { crashAfterPost } });
+  children.push(w.child);
+  return w;
 }
 
 beforeAll(async () => {

@@ -1,14 +1,11 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCommandSink } from '../../../jobs/command-sink.js';
-import type { JobContext } from '../../../jobs/job-context.js';
 import type { JobQueues } from '../../../jobs/job-queues.js';
-import { DEFAULT_TUNING } from '../../../jobs/queue-hooks.js';
-import { startWorkers, type WorkerPool } from '../../../jobs/workers.js';
+import type { WorkerPool } from '../../../jobs/workers.js';
 import { answerInbound } from '../../../src/answers/answer-inbound.js';
-import { loadConfig } from '../../../src/config.js';
 import { postSigned, slashCommandBody } from '../../fakes/slack-signing.js';
 import { closeQueues, testQueues } from '../../support/queue-redis.js';
+import { startAnswerWorkers } from './answer-support.js';
 import { QUOTES, seedAccelerators, seedLithography, visibleText } from './fixtures.js';
 import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
 
@@ -27,27 +24,7 @@ beforeAll(async () => {
     },
     sink: () => queueCommandSink(queues),
   });
-  const log = pino({ level: 'silent' });
-  const ctx: JobContext = {
-    services: {
-      config: loadConfig({ CHIPBRIEF_LLM: 'off' }, '/'),
-      store: h.store,
-      fetcher: { fetch: () => Promise.reject(new Error('no network in this test')) },
-      llm: null,
-      clock: { now: () => new Date() },
-      log,
-      platforms: new Map([['slack', h.handle.platform]]),
-    },
-    queues,
-    tuning: DEFAULT_TUNING,
-    answer: answerInbound,
-  };
-  pool = startWorkers(ctx, queues.connection, {
-    queues: ['answer'],
-    prefix: queues.prefix,
-    readFeed: () => Promise.reject(new Error('unused')),
-    log,
-  });
+  pool = startAnswerWorkers(h, queues, answerInbound);
 });
 
 afterAll(async () => {
