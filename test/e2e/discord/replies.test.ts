@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordApi } from '../../../adapters/discord/discord-api.js';
 import { createRest, DiscordPlatform } from '../../../adapters/discord/platform.js';
+import { renderAnswer } from '../../../adapters/discord/render-answer.js';
 import { VIA } from '../../../adapters/discord/replier.js';
 import type { Answer } from '../../../src/answers/answer.js';
 import { createLogger } from '../../../src/log.js';
 import type { ReplyTarget } from '../../../src/ports.js';
 import { validateMessage } from '../../fakes/discord-rest.js';
 import { type FakeDiscord, seedChannels, startFakeDiscord } from '../../fakes/discord-server.js';
+import { longAnswer } from '../../support/long-answer.js';
+import { MemoryDelivery } from '../../support/memory-delivery.js';
 
 let fake: FakeDiscord;
 let channelId: string;
@@ -80,17 +83,8 @@ const calls = (token: string) =>
 describe('replies through the interaction webhook', () => {
   it('edits the deferred reply, then follows up, for an answer longer than one message', async () => {
     const { token, target } = await deferred(false);
-    const long = 'Licensing officials described the servicing rule at length. '.repeat(400);
-    const quotes = Array.from({ length: 30 }, (_, i) => ({
-      id: `q${i}`,
-      text: `Quote ${i}: ${'the servicing rule changes the economics of every installed scanner '.repeat(12)}`,
-      speaker: { name: `Speaker ${i}`, role: 'analyst', kind: 'person' as const },
-      articleId: 'a1',
-      articleUrl: 'https://tradeledger.example/a1',
-      publishedAt: null,
-      n: 1,
-    }));
-    const ref = await platformAt(60_000).reply(target, answer({ parts: [long], quotes }));
+    const long = longAnswer();
+    const ref = await platformAt(60_000).reply(target, long);
     const sent = calls(token);
     expect(sent[0]!.method).toBe('PATCH');
     expect(sent.slice(1).every((r) => r.method === 'POST')).toBe(true);
@@ -102,7 +96,7 @@ describe('replies through the interaction webhook', () => {
     }
     const all = JSON.stringify(sent.map((r) => r.body));
     // Every verbatim quote got through, whole.
-    for (const q of quotes) expect(all).toContain(q.text);
+    for (const q of long.quotes) expect(all).toContain(q.text);
     expect(ref).toBe(fake.rest.interactions.get(token)!.originalId);
   });
 
@@ -162,5 +156,100 @@ describe('replies through the interaction webhook', () => {
     const second = await platformAt(0).reply(target, answer());
     expect(second).toBe(first);
     expect(fake.state.history(channelId).length).toBe(before + 1);
+  });
+});
+
+describe('answer jobs retried: each part of a reply once', () => {
+  const PARTS = renderAnswer(longAnswer()).length;
+  const channelPosts = () => fake.find('POST', new RegExp(`^/channels/${channelId}/messages$`));
+  const replyTo = (id: string): ReplyTarget => ({
+    platform: 'discord',
+    channelId,
+    threadRef: null,
+    via: { [VIA.kind]: 'mention', [VIA.eventId]: id, [VIA.replyTo]: id },
+  });
+  const shown = (first: string) => {
+    const history = fake.state.history(channelId);
+    return history.slice(history.findIndex((m) => m.id === first));
+  };
+
+  it('a mention reply whose part 2 keeps failing: the retry posts only parts 2..n, even past the nonce window', async () => {
+    expect(PARTS).toBeGreaterThanOrEqual(3);
+    const delivery = new MemoryDelivery('answer:discord:960000000000000101');
+    fake.fault({
+      method: 'POST',
+      path: new RegExp(`^/channels/${channelId}/messages$`),
+      skip: 1,
+      times: 12,
+      kind: 'status',
+      status: 503,
+    });
+    await expect(platformAt(0).reply(replyTo('960000000000000101'), longAnswer(), delivery)).rejects.toThrow(
+      /503|Service/i,
+    );
+    for (const f of fake.rest.faults) f.times = 0;
+    expect([...delivery.sent]).toEqual([0]);
+    fake.state.nonceWindowMs = 0;
+    try {
+      const ref = await platformAt(0).reply(
+        replyTo('960000000000000101'),
+        longAnswer(),
+        delivery.nextAttempt(),
+      );
+      const after = shown(ref);
+      expect(after).toHaveLength(PARTS);
+      expect(new Set(after.map((m) => JSON.stringify(m.embeds))).size).toBe(PARTS);
+      expect(after[0]!.message_reference).toMatchObject({ message_id: '960000000000000101' });
+    } finally {
+      fake.state.nonceWindowMs = 5 * 60_000;
+    }
+  });
+
+  it('killed after part 1 was accepted, before it was recorded: the retry finds it by its reply reference', async () => {
+    const delivery = new MemoryDelivery('answer:discord:960000000000000102').crashBeforeRecording(0);
+    await expect(platformAt(0).reply(replyTo('960000000000000102'), longAnswer(), delivery)).rejects.toThrow(
+      /SIGKILL/,
+    );
+    fake.state.nonceWindowMs = 0;
+    try {
+      const ref = await platformAt(0).reply(
+        replyTo('960000000000000102'),
+        longAnswer(),
+        delivery.nextAttempt(),
+      );
+      expect(shown(ref)).toHaveLength(PARTS);
+    } finally {
+      fake.state.nonceWindowMs = 5 * 60_000;
+    }
+  });
+
+  it('killed after a later part was accepted, before it was recorded: its nonce makes Discord return it', async () => {
+    const before = fake.state.history(channelId).length;
+    const delivery = new MemoryDelivery('answer:discord:960000000000000103').crashBeforeRecording(1);
+    await expect(platformAt(0).reply(replyTo('960000000000000103'), longAnswer(), delivery)).rejects.toThrow(
+      /SIGKILL/,
+    );
+    const posts = channelPosts().length;
+    await platformAt(0).reply(replyTo('960000000000000103'), longAnswer(), delivery.nextAttempt());
+    expect(fake.state.history(channelId).length).toBe(before + PARTS);
+    // Part 2 was sent again with its nonce (and returned, not posted); part 1 was not sent again.
+    expect(channelPosts().length - posts).toBe(PARTS - 1);
+  });
+
+  it('a slash command whose second follow-up fails: the retry edits the reply again and sends only the missing follow-ups', async () => {
+    const { token, target } = await deferred(false);
+    const delivery = new MemoryDelivery(`answer:discord:${target.via[VIA.eventId]}`);
+    const followUps = new RegExp(`^/webhooks/${fake.appId}/${token}$`);
+    fake.fault({ method: 'POST', path: followUps, skip: 1, times: 12, kind: 'status', status: 502 });
+    await expect(platformAt(1000).reply(target, longAnswer(), delivery)).rejects.toThrow();
+    for (const f of fake.rest.faults) f.times = 0;
+    const ref = await platformAt(1000).reply(target, longAnswer(), delivery.nextAttempt());
+    expect(ref).toBe(fake.rest.interactions.get(token)!.originalId);
+    const ok = fake.find('POST', followUps).filter((r) => r.status === 200);
+    expect(ok).toHaveLength(PARTS - 1);
+    expect(new Set(ok.map((r) => JSON.stringify(r.body!.embeds))).size).toBe(PARTS - 1);
+    expect(
+      fake.find('PATCH', new RegExp(`^/webhooks/${fake.appId}/${token}/messages/@original$`)),
+    ).toHaveLength(2);
   });
 });
