@@ -11,9 +11,9 @@ import {
   PRONOUNS,
   SUBJECT_LEAD_INS,
 } from './lexicon/words.js';
-import { type Phrase, parsePhrase } from './phrase.js';
+import { gazetteerExact, type Phrase, parsePhrase, surface } from './phrase.js';
 import { skipTimeBack } from './time-phrases.js';
-import { isProper, isSentenceEnd, type Tok, WORD } from './tokens.js';
+import { isProper, isSentenceEnd, stripPossessive, type Tok, WORD } from './tokens.js';
 
 const FORWARD_STOPS = new Set(
   'on during last this yesterday today tonight earlier later when while who which whose where after before because adding noting saying as via through since told according referring citing speaking said says in'.split(
@@ -59,6 +59,22 @@ export function phraseForward(
   for (let e = end; e > from; e--) {
     const phrase = parsePhrase(text, toks.slice(from, e));
     if (!phrase) continue;
+    // "said the Ministry of Economy, Trade and Industry": the name goes on past the comma.
+    if (
+      phrase.form === 'org' &&
+      toks[e]?.t === ',' &&
+      (toks[e - 2]?.t === 'of' || toks[e - 2]?.t === 'for')
+    ) {
+      const listEnd = remitListEnd(toks, e - 1, limit);
+      if (listEnd > 0) {
+        const name = surface(text, toks.slice(DETERMINERS.has(toks[from]!.lc) ? from + 1 : from, listEnd));
+        const g = gazetteerExact(name);
+        return {
+          phrase: { form: 'org', name: g?.kind === 'firm' ? g.canonical : name, role: null },
+          end: listEnd,
+        };
+      }
+    }
     // "an industry analyst who advises cloud providers in Beijing": a restrictive clause is part of an
     // unnamed source's description (an anonymity clause is not).
     if (phrase.form === 'unnamed' && !phrase.definite) {
@@ -290,6 +306,9 @@ export function phraseBackward(
   k = skipParenthesisBack(toks, k, ss);
   if (k < ss) return null;
   if (!isCommaLike(text, toks[k]!)) {
+    const listed = listedBodyBack(text, toks, k, ss);
+    if (listed === 'unclear') return null;
+    if (listed) return { ...listed, role: null };
     const p = phraseEndingAt(text, toks, k, ss, false);
     return p ? { ...p, role: null } : null;
   }
@@ -354,4 +373,102 @@ export function relativeSubject(
   const fits = rel === 'who' ? form === 'person' || form === 'single' || form === 'unnamed' : form === 'org';
   if (!p || !fits) return null;
   return { ...p, role: null };
+}
+
+/** Heads of public bodies whose names list a remit ("Ministry of Trade, Industry and Energy"). */
+const LISTED_BODY_HEADS = new Set(
+  'ministry department office bureau commission agency council committee authority administration secretariat'.split(
+    ' ',
+  ),
+);
+
+const listItemWord = (t: Tok | undefined): boolean =>
+  !!t && t.k === WORD && isProper(t) && !stripPossessive(t.t).possessive;
+
+/**
+ * From the first remit word at `first` (just after "of"), the end (exclusive) of a comma list of
+ * capitalised items closed by "and" ("Economy, Trade and Industry"), or -1 when it is not one.
+ */
+function remitListEnd(toks: readonly Tok[], first: number, limit: number): number {
+  let k = first;
+  let commas = 0;
+  for (;;) {
+    let n = 0;
+    while (k < limit && listItemWord(toks[k]) && n < 3) {
+      k++;
+      n++;
+    }
+    if (n === 0 || listItemWord(toks[k])) return -1;
+    const sep = toks[k];
+    if (sep?.t === ',' && listItemWord(toks[k + 1])) {
+      commas++;
+      k++;
+      continue;
+    }
+    if (sep?.t === ',' && (toks[k + 1]?.lc === 'and' || toks[k + 1]?.t === '&')) k++;
+    const and = toks[k];
+    if (commas === 0 || !and || !(and.t === 'and' || and.t === '&')) return -1;
+    k++;
+    n = 0;
+    while (k < limit && listItemWord(toks[k]) && n < 3) {
+      k++;
+      n++;
+    }
+    if (n === 0 || listItemWord(toks[k])) return -1;
+    return k;
+  }
+}
+
+/**
+ * "South Korea's Ministry of Trade, Industry and Energy said": read back from k (the last word before
+ * the cue), a public body whose name lists its remit with commas. 'unclear' when the words before the
+ * cue end such a list but the sentence before it is not just the body (then a part of the name must
+ * not be taken for the speaker); null when there is no such list.
+ */
+function listedBodyBack(
+  text: string,
+  toks: readonly Tok[],
+  k: number,
+  ss: number,
+): { phrase: Phrase; pos: number } | 'unclear' | null {
+  // Back over the list to "of": items of capitalised words, the last separator "and", commas before it.
+  let i = k;
+  while (i >= ss && listItemWord(toks[i]) && k - i < 3) i--;
+  if (i === k || !(toks[i]?.t === 'and' || toks[i]?.t === '&')) return null;
+  let of = -1;
+  for (let j = i - 1; j >= ss && k - j < 16; j--) {
+    const t = toks[j]!;
+    if (t.t === 'of' || t.t === 'for') {
+      of = j;
+      break;
+    }
+    if (!(listItemWord(t) || t.t === ',')) return null;
+  }
+  if (of < 0 || remitListEnd(toks, of + 1, k + 1) !== k + 1) return null;
+  let h = of - 1;
+  const head = toks[h];
+  if (!head || !listItemWord(head) || !LISTED_BODY_HEADS.has(head.lc)) return 'unclear';
+  while (
+    h - 1 >= ss &&
+    listItemWord(toks[h - 1]) &&
+    !SUBJECT_LEAD_INS.has(toks[h - 1]!.lc) &&
+    !DETERMINERS.has(toks[h - 1]!.lc) &&
+    of - h < 4
+  )
+    h--;
+  // Before the body: nothing, "the", a lead-in, or a possessive place ("South Korea's").
+  let s = h - 1;
+  if (s >= ss && toks[s]!.k === WORD && stripPossessive(toks[s]!.t).possessive) {
+    s--;
+    while (s >= ss && listItemWord(toks[s]) && h - s < 4) s--;
+  }
+  if (s >= ss && toks[s]!.lc === 'the') s--;
+  while (s >= ss && toks[s]!.k === WORD && SUBJECT_LEAD_INS.has(toks[s]!.lc)) s--;
+  if (s >= ss) return 'unclear';
+  const name = surface(text, toks.slice(h, k + 1));
+  const g = gazetteerExact(name);
+  return {
+    phrase: { form: 'org', name: g?.kind === 'firm' ? g.canonical : name, role: null },
+    pos: toks[h]!.s,
+  };
 }
