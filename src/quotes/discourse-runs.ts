@@ -74,7 +74,11 @@ export function isSubject(toks: readonly Tok[], a: number, b: number, depth = 0)
   while (
     k >= 0 &&
     toks[k]!.k === WORD &&
-    (SUBJECT_LEAD_INS.has(toks[k]!.lc) || ROLE_MODIFIERS.has(toks[k]!.lc) || TITLE_NOUNS.has(toks[k]!.lc))
+    (SUBJECT_LEAD_INS.has(toks[k]!.lc) ||
+      ROLE_MODIFIERS.has(toks[k]!.lc) ||
+      TITLE_NOUNS.has(toks[k]!.lc) ||
+      // "Opposition legislator Chang Yu-ting accused": a capitalised word qualifying the title.
+      (isProper(toks[k]!) && k + 1 < a && TITLE_NOUNS.has(toks[k + 1]!.lc)))
   )
     k--;
   while (k >= 0 && toks[k]!.t === ',' && k > 0 && SUBJECT_LEAD_INS.has(toks[k - 1]!.lc)) k -= 2;

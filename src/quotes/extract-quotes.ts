@@ -155,14 +155,47 @@ export function extractQuotes(text: string): Quote[] {
   });
 
   const raws: (Attribution | null)[] = [];
+  const forward = new Map<number, Attribution>();
+  const attributionAheadOf = (i: number) => forward.get(i);
   const known = new Set<string>();
   for (let i = 0; i < spans.length; i++) {
     const q = spanTok[i]!;
     // "So says X" / "That is how X remembers it" right after the quotation names its speaker outright,
     // which beats inheriting the previous quotation's speaker.
-    const att = q >= 0 ? (attribute(text, toks, q, spans[i]!) ?? attributionAhead(text, toks, q)) : null;
+    const direct = q >= 0 ? attribute(text, toks, q, spans[i]!) : null;
+    const ahead = q >= 0 && !direct ? attributionAhead(text, toks, q) : null;
+    if (ahead) forward.set(i, ahead);
+    const att = direct ?? ahead;
     raws.push(att);
     if (att?.phrase.form === 'person') known.add(att.phrase.name);
+  }
+  // "Those are the words of X" after two quotation paragraphs names the speaker of both: a run of
+  // whole-paragraph quotations (three at most), one right after another, ends at the forward
+  // attribution. A question may be someone else asking, and a quotation in the paragraph before the
+  // run may be whose the run is: then only the last keeps the attribution.
+  for (let j = spans.length - 1; j > 0; j--) {
+    const att = raws[j];
+    const nq = spanTok[j]!;
+    if (!att || nq < 0 || att.cueTok <= nq || !wholeParagraph(toks, nq)) continue;
+    if (att !== attributionAheadOf(j)) continue;
+    let i = j;
+    while (i > 0 && j - i < 2) {
+      const q = spanTok[i - 1]!;
+      const span = spans[i - 1]!;
+      if (raws[i - 1] || q < 0 || toks[spanTok[i]! - 1]?.k !== BREAK || toks[q + 1]?.k !== BREAK) break;
+      if (
+        !wholeParagraph(toks, q) ||
+        !isQuoteLike(text, span) ||
+        /\?\s*$/.test(text.slice(span.start, span.end))
+      )
+        break;
+      i--;
+    }
+    if (i === j) continue;
+    let b = spanTok[i]! - 2;
+    while (b >= 0 && toks[b]!.k !== BREAK && toks[b]!.k !== QUOTE) b--;
+    if (b >= 0 && toks[b]!.k === QUOTE) continue;
+    for (let k = i; k < j; k++) raws[k] = att;
   }
   if (raws.every((r) => r === null)) return [];
 

@@ -20,4 +20,28 @@ describe('attribution rules the second blind set prompted', () => {
       who('Officials at the Ministry of Land, Infrastructure and Transport said the plan was "on track."'),
     ).toEqual([]);
   });
+
+  it('reads a capitalised word before a title as part of the role, so the name is the subject', () => {
+    const text =
+      'Planning Minister Omar Haddad spoke first. "We will build," Haddad said.\nOpposition lawmaker Dana Kowal accused the cabinet of secrecy. "Who decided this?" she asked.';
+    expect(who(text)[1]).toBe('Who decided this? => Dana Kowal | person | Opposition lawmaker');
+  });
+
+  it('gives a forward attribution to the quotation paragraphs of its run, and only when no one else could be meant', () => {
+    expect(
+      who(
+        '"We were the first to try."\n"We will not be the last."\nThose are the words of Ines Farah, who runs a foundry.',
+      ),
+    ).toEqual([
+      'We were the first to try. => Ines Farah | person | -',
+      'We will not be the last. => Ines Farah | person | -',
+    ]);
+    // A question may be someone else asking; a quotation in the paragraph before may be whose the run is.
+    expect(who('"Was it worth it?"\n"Every cent."\nSo says Ines Farah, who runs a foundry.')).toEqual([
+      'Every cent. => Ines Farah | person | -',
+    ]);
+    expect(
+      who('"Start," said Bo Lin.\n"Go on."\n"Every cent."\nSo says Ines Farah, who runs a foundry.').slice(2),
+    ).toEqual(['Every cent. => Ines Farah | person | -']);
+  });
 });
