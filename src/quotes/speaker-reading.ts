@@ -382,6 +382,8 @@ const LISTED_BODY_HEADS = new Set(
   ),
 );
 
+const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but']);
+
 const listItemWord = (t: Tok | undefined): boolean =>
   !!t && t.k === WORD && isProper(t) && !stripPossessive(t.t).possessive;
 
@@ -464,7 +466,9 @@ function listedBodyBack(
   }
   if (s >= ss && toks[s]!.lc === 'the') s--;
   while (s >= ss && toks[s]!.k === WORD && SUBJECT_LEAD_INS.has(toks[s]!.lc)) s--;
-  if (s >= ss) return 'unclear';
+  // "..., while Japan's Ministry of ... said": a new clause opens with the body as its subject.
+  const clauseOpens = s > ss && CLAUSE_OPENERS.has(toks[s]!.t) && toks[s - 1]!.t === ',';
+  if (s >= ss && !clauseOpens) return 'unclear';
   const name = surface(text, toks.slice(h, k + 1));
   const g = gazetteerExact(name);
   return {

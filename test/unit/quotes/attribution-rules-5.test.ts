@@ -15,6 +15,11 @@ describe('attribution rules the second blind set prompted', () => {
     expect(who('"We are on track," said the Ministry of Land, Infrastructure and Transport.')).toEqual([
       'We are on track, => Ministry of Land, Infrastructure and Transport | organization | -',
     ]);
+    expect(
+      who(
+        'Seoul said it would wait, while the Ministry of Land, Infrastructure and Transport said it had "no view."',
+      ),
+    ).toEqual(['no view. => Ministry of Land, Infrastructure and Transport | organization | -']);
     // Officials at the body are not the body; a part of its name is nobody.
     expect(
       who('Officials at the Ministry of Land, Infrastructure and Transport said the plan was "on track."'),
