@@ -29,6 +29,14 @@ const ANCHORS_SAME = 0.5;
 const ANCHORS_CONTAINED = 0.65;
 const ANCHORS_CONTAINED_MIN_J = 0.35;
 const ANCHORS_MIN_GRAMS = 8;
+/**
+ * Names and numbers that disagree outright (below both): the shared prose is a shared template (the
+ * same outlet's format for another firm, country or figure), not a copy. Reprints and spun copies keep
+ * the names and numbers; only near-verbatim text overrides the disagreement.
+ */
+const ANCHORS_CLASH = 0.15;
+const ANCHORS_CLASH_CONTAINED = 0.3;
+const TEXT_VERBATIM = 0.8;
 
 function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
@@ -47,7 +55,8 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
 
 /**
  * Decides whether two articles are the same story. Signals, strongest first: same canonical URL or
- * text; near-identical prose (syndicated reprints, trimmed or with other boilerplate); most quotations
+ * text; near-identical prose (syndicated reprints, trimmed or with other boilerplate) whose names and
+ * numbers do not disagree outright; most quotations
  * shared, at least two, with names and numbers agreeing (spun copies); for articles with at most one
  * quotation, near-identical sequences of names and numbers. Sharing a topic, its entities or one stock
  * quotation is none of these.
@@ -67,9 +76,17 @@ export function compareSketches(a: StorySketch, b: StorySketch): SketchCompariso
 
   if (a.urlKey && a.urlKey === b.urlKey) return verdict('url');
   if (a.contentKey && a.contentKey === b.contentKey) return verdict('content');
-  if (text >= TEXT_SAME) return verdict('text');
+  const minGrams = Math.min(a.anchorGrams, b.anchorGrams);
+  const anchorsClash =
+    minGrams >= ANCHORS_MIN_GRAMS && anchors < ANCHORS_CLASH && anchorContainment < ANCHORS_CLASH_CONTAINED;
+  if (text >= TEXT_VERBATIM || (text >= TEXT_SAME && !anchorsClash)) return verdict('text');
   const minShingles = Math.min(a.shingles, b.shingles);
-  if (minShingles >= TEXT_MIN_SHINGLES && textContainment >= TEXT_CONTAINED && text >= TEXT_CONTAINED_MIN_J) {
+  if (
+    !anchorsClash &&
+    minShingles >= TEXT_MIN_SHINGLES &&
+    textContainment >= TEXT_CONTAINED &&
+    text >= TEXT_CONTAINED_MIN_J
+  ) {
     return verdict('text');
   }
   const minQuotes = Math.min(a.quotes.length, b.quotes.length);
@@ -79,7 +96,6 @@ export function compareSketches(a: StorySketch, b: StorySketch): SketchCompariso
   }
   // Two quoted articles that share no quotation are different stories however alike their names.
   const quotesAllow = minQuotes === 0 || sharedQuotes >= 1;
-  const minGrams = Math.min(a.anchorGrams, b.anchorGrams);
   if (quotesAllow && minGrams >= ANCHORS_MIN_GRAMS) {
     if (anchors >= ANCHORS_SAME) return verdict('anchors');
     if (anchorContainment >= ANCHORS_CONTAINED && anchors >= ANCHORS_CONTAINED_MIN_J)
