@@ -1,6 +1,7 @@
 import { consoleCli } from '../adapters/console/console-cli.js';
 import { discordCli } from '../adapters/discord/cli.js';
 import { answerInbound } from '../src/answers/answer-inbound.js';
+import { exitAfterCommand } from '../src/cli/exit-after-command.js';
 import { runCli } from '../src/cli.js';
 import { createLogger } from '../src/log.js';
 import { doctorCli } from './observability/doctor-cli.js';
@@ -52,7 +53,4 @@ const code = await runCli(
     doctorCli,
   ],
 );
-process.exitCode = code;
-// Everything a command opens is closed when it ends; should a library still hold the event loop open,
-// do not hang (a container would wait for SIGKILL): exit anyway a moment later.
-setTimeout(() => process.exit(code), 3_000).unref();
+exitAfterCommand(code);

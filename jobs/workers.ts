@@ -11,6 +11,21 @@ import { runDigestJob } from './processors/digest-job.js';
 import { type FeedReader, runPollJob } from './processors/poll-job.js';
 import type { QueueName } from './queue-names.js';
 
+/** Longest wait for one shutdown step of BullMQ's (pause, close, disconnect). */
+const STEP_MS = 3_000;
+
+/** Waits for `p` up to `ms`; false (and a warning) when it did not settle in time. */
+async function bounded(p: Promise<unknown>, ms: number, log: Logger, step: string): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((r) => {
+    timer = setTimeout(() => r(false), ms);
+  });
+  const done = await Promise.race([p.then(() => true), timeout]);
+  clearTimeout(timer);
+  if (!done) log.warn({ step, ms }, 'worker shutdown step timed out: going on');
+  return done;
+}
+
 export interface WorkerPool {
   readonly queues: readonly QueueName[];
   /** Jobs running in this process now. */
@@ -99,7 +114,9 @@ export function startWorkers(
     queues: options.queues,
     active: () => running.size,
     async close(graceMs) {
-      await Promise.all(workers.map((w) => w.pause(true).catch(() => {})));
+      // BullMQ's pause and close can wait forever on a blocking connection that Redis dropped (a
+      // restart or failover while running): each step gets a bound, so a stop always ends.
+      await bounded(Promise.all(workers.map((w) => w.pause(true).catch(() => {}))), STEP_MS, log, 'pause');
       const until = Date.now() + graceMs;
       while (running.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       const unfinished = [...running.values()].map(({ job, token }) => ({
@@ -108,22 +125,34 @@ export function startWorkers(
         token,
       }));
       // Stop every worker before handing jobs back: a paused worker's pending fetch could take them again.
-      await Promise.all(workers.map((w) => w.close(unfinished.length > 0).catch(() => {})));
-      let released = 0;
-      for (const u of unfinished) {
-        if (!u.id) continue;
-        const queue = new Queue(u.queue, { connection, prefix: options.prefix });
-        try {
-          const job = await Job.fromId(queue, u.id);
-          await job?.moveToWait(u.token);
-          released++;
-        } catch (err) {
-          // Lock already lost: the stalled-job check requeues it.
-          log.debug({ job: logicalJobId(u.id), err: (err as Error).message }, 'could not hand job back');
-        } finally {
-          await queue.close().catch(() => {});
-        }
+      const closing = Promise.all(workers.map((w) => w.close(unfinished.length > 0).catch(() => {})));
+      if (!(await bounded(closing, STEP_MS, log, 'close'))) {
+        await bounded(
+          Promise.all(workers.map((w) => w.disconnect().catch(() => {}))),
+          STEP_MS,
+          log,
+          'disconnect',
+        );
       }
+      let released = 0;
+      const handBack = async () => {
+        for (const u of unfinished) {
+          if (!u.id) continue;
+          const queue = new Queue(u.queue, { connection, prefix: options.prefix });
+          try {
+            const job = await Job.fromId(queue, u.id);
+            await job?.moveToWait(u.token);
+            released++;
+          } catch (err) {
+            // Lock already lost: the stalled-job check requeues it.
+            log.debug({ job: logicalJobId(u.id), err: (err as Error).message }, 'could not hand job back');
+          } finally {
+            await queue.close().catch(() => {});
+          }
+        }
+      };
+      // With Redis gone the hand-back cannot happen: the locks expire and the stalled check requeues.
+      await bounded(handBack(), STEP_MS, log, 'hand back');
       if (released) log.info({ released }, 'handed unfinished jobs back to the queue');
       return { released };
     },

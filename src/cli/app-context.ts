@@ -16,6 +16,9 @@ export interface CliEnv extends CliStreams {
   cwd: string;
 }
 
+/** Longest wait for one resource to close when a command ends. */
+const CLOSE_MS = 3_000;
+
 /**
  * What every command gets: lazily parsed config, a logger, the store, and output that never shows a
  * stack trace. Resources opened through it are closed when the command ends.
@@ -62,10 +65,19 @@ export class AppContext {
 
   async close(): Promise<void> {
     for (const fn of this.closers.splice(0).reverse()) {
+      // A client of a server that went away (Redis mid-restart) may wait forever to close; the command
+      // has ended, so each resource gets a bounded moment and the rest still close.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => {
+        timer = setTimeout(() => r('late'), CLOSE_MS);
+      });
       try {
-        await fn();
+        if ((await Promise.race([fn(), late])) === 'late')
+          this.err(`warning: a connection did not close within ${CLOSE_MS / 1000} s; left behind`);
       } catch (err) {
         this.err(`warning: ${oneLine(err)}`);
+      } finally {
+        clearTimeout(timer);
       }
     }
   }

@@ -6,6 +6,7 @@
  */
 import { queueCli } from '../../jobs/queue-cli.js';
 import type { QueueHooks, WorkerTuning } from '../../jobs/queue-hooks.js';
+import { exitAfterCommand } from '../../src/cli/exit-after-command.js';
 import { runCli } from '../../src/cli.js';
 import { type CapturingOptions, CapturingPlatform } from '../fakes/capturing-platform.js';
 
@@ -25,4 +26,5 @@ const code = await runCli(
   { argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
   [queueCli(hooks)],
 );
-process.exitCode = code;
+// As jobs/main.ts ends a command: the process exits even if a library holds the event loop open.
+exitAfterCommand(code);
