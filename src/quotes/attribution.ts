@@ -5,6 +5,7 @@ import { IRREGULAR_PAST } from './lexicon/words.js';
 import { type Phrase, parsePhrase } from './phrase.js';
 import {
   documentSource,
+  listedBodyAfter,
   phraseBackward,
   phraseEndingAt,
   phraseForward,
@@ -90,6 +91,13 @@ export function cueAfter(text: string, toks: readonly Tok[], q: number): Attribu
     const cue = cueAt(toks, v);
     if (!cue) continue;
     if (cue.kind !== 'verb') return null;
+    // `"...," the Ministry of Trade, Industry and Energy said`: the list's commas are the name's.
+    const listed = listedBodyAfter(text, toks, j, v);
+    if (listed === 'unclear') return null;
+    if (listed) {
+      if (loose && !looseEndOk(toks, cue.end)) return null;
+      return { ...listed, cue: cue.text, direct: true, label: false, clauseEnd: limit, cueTok: v };
+    }
     const segs: Tok[][] = [[]];
     for (let k = j; k < v; k++) {
       const t = toks[k]!;
@@ -116,17 +124,7 @@ export function cueAfter(text: string, toks: readonly Tok[], q: number): Attribu
     while (appEnd > j && isAdverb(toks[appEnd]!)) appEnd--;
     if (toks[appEnd]?.k === QUOTE) appEnd++;
     const appos = segs.length > 2 ? toks.slice(segs[0]!.length + j + 1, appEnd) : [];
-    if (loose) {
-      const after = toks[cue.end];
-      const ok =
-        !after ||
-        isSentenceEnd(after) ||
-        after.k === QUOTE ||
-        after.t === ',' ||
-        after.t === ';' ||
-        (after.k === WORD && CLAUSE_ADVERBIAL_STARTS.has(after.lc));
-      if (!ok) return null;
-    }
+    if (loose && !looseEndOk(toks, cue.end)) return null;
     return {
       phrase,
       cue: cue.text,
@@ -145,6 +143,19 @@ export function cueAfter(text: string, toks: readonly Tok[], q: number): Attribu
     };
   }
   return null;
+}
+
+/** After a loose `"...." Huang said`, the sentence must end or go on with a clause, not an object. */
+function looseEndOk(toks: readonly Tok[], at: number): boolean {
+  const after = toks[at];
+  return (
+    !after ||
+    isSentenceEnd(after) ||
+    after.k === QUOTE ||
+    after.t === ',' ||
+    after.t === ';' ||
+    (after.k === WORD && CLAUSE_ADVERBIAL_STARTS.has(after.lc))
+  );
 }
 
 /** Start of the sentence holding token q (bounded look-back). */

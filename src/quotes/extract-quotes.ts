@@ -11,6 +11,7 @@ import { colonSpeaker } from './colon-speaker.js';
 import { buildDiscourse, type Discourse, paragraphIndex } from './discourse.js';
 import { attributionAhead } from './forward-attribution.js';
 import { NOT_NAME_WORDS, PRONOUNS, SUBJECT_LEAD_INS } from './lexicon/words.js';
+import { dropLiveStamps } from './live-stamps.js';
 import { findSpans, type Span } from './marks.js';
 import { isVerbatim, type Quote, type Speaker } from './quote.js';
 import { SpeakerResolver } from './resolve.js';
@@ -148,7 +149,7 @@ export function extractQuotes(text: string): Quote[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const spans = findSpans(text);
   if (spans.length === 0) return [];
-  const toks = tokenize(text, spans);
+  const toks = dropLiveStamps(tokenize(text, spans));
   const spanTok = new Int32Array(spans.length).fill(-1);
   toks.forEach((t, i) => {
     if (t.k === QUOTE) spanTok[t.span] = i;
