@@ -155,7 +155,7 @@ export function storyCorpus(bases: readonly BaseStory[] = BASE_STORIES): Labelle
 
 /** Pairwise precision and recall of a partition against the labels. */
 export function pairwiseScores(
-  inputs: readonly LabelledInput[],
+  inputs: readonly { id: string; story: string }[],
   clusters: readonly { members: readonly string[] }[],
 ): { precision: number; recall: number; truePairs: number; predictedPairs: number; correctPairs: number } {
   const clusterOf = new Map<string, number>();
