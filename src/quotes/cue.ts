@@ -22,6 +22,11 @@ export interface Cue {
 
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+const ESTIMATES = new Set(['estimated', 'estimates', 'estimate']);
+/** "estimated that year at $4 billion": "that" is a determiner, not a clause. */
+const PERIOD_NOUNS = new Set(['year', 'month', 'week', 'day', 'quarter', 'time', 'decade', 'season']);
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+
 const DOCUMENT_DETERMINERS = new Set(['the', 'its', 'their', 'that', 'this']);
 const PREPOSITIONS = new Set(['in', 'of', 'with', 'by', 'from', 'through', 'via']);
 
@@ -57,6 +62,15 @@ export function cueAt(toks: readonly Tok[], j: number): Cue | null {
   if (t.lc === 'put' && next?.lc === 'it') return { kind: 'verb', at: j, end: j + 2, text: 'put it' };
   if (t.lc === 'pointed' && next?.lc === 'out')
     return { kind: 'verb', at: j, end: j + 2, text: 'pointed out' };
+  // "the association estimated that China will hold "..."": a published claim. Only before a "that"
+  // clause, never after a form of "be" ("it is estimated that" names no one).
+  if (
+    ESTIMATES.has(t.lc) &&
+    next?.lc === 'that' &&
+    !(prev && BE.has(prev.lc)) &&
+    !PERIOD_NOUNS.has(toks[j + 2]?.lc ?? '')
+  )
+    return { kind: 'verb', at: j, end: j + 1, text: t.t };
   if (SPEECH_VERB_SET.has(t.lc)) {
     if (OBJECT_VERB_SET.has(t.lc)) {
       let k = j + 1;

@@ -27,6 +27,7 @@ import {
   tokenize,
   WORD,
 } from './tokens.js';
+import { trailingAttribution } from './trailing-attribution.js';
 
 /** Starts a sentence: nothing but a sentence end, a paragraph break, a bracket or another quote before it. */
 function isSentenceInitial(toks: readonly Tok[], q: number): boolean {
@@ -133,7 +134,7 @@ function attribute(text: string, toks: readonly Tok[], q: number, span: Span): A
     return before;
   }
   // Mid-sentence with the cue after: `The rules are "a disaster for everyone," Smith said.`
-  const after = cueAfter(text, toks, q);
+  const after = cueAfter(text, toks, q) ?? trailingAttribution(text, toks, q);
   if (after && isTermLike(text, toks, q, span, -1)) return null;
   return after;
 }

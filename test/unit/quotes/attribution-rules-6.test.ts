@@ -59,3 +59,37 @@ describe('public bodies whose names list a remit, in both cue orders', () => {
     ).toEqual([]);
   });
 });
+
+describe('an estimate as a cue', () => {
+  it('reads "X estimated that ..." as X\'s claim, but not a passive or "that year"', () => {
+    expect(who('TrendForce estimated that the ban would cost chipmakers "north of $5 billion."')).toEqual([
+      'north of $5 billion. => TrendForce | organization | -',
+    ]);
+    expect(who('It is estimated that the ban will cost "north of $5 billion."')).toEqual([]);
+    expect(who('The fab, estimated that year at $4 billion, was "overbuilt" by spring.')).toEqual([]);
+  });
+});
+
+describe('a partial quote with the speaker closing the sentence', () => {
+  it('gives the quotation to ", <name> said" when the sentence has no other quotation or cue', () => {
+    expect(
+      who(
+        'Orders for lithography tools will fall "by a third" next year, Treasurer Ana Ruiz said on Monday.',
+      ),
+    ).toEqual(['by a third => Ana Ruiz | person | Treasurer']);
+    expect(
+      who('Memory prices will rise "by double digits" in the spring, Counterpoint Research said in a note.'),
+    ).toEqual(['by double digits => Counterpoint Research | organization | -']);
+  });
+
+  it('leaves it out when someone else could be meant', () => {
+    // Another cue in the sentence: the quotation is that speaker's, only reported (the earlier rule).
+    expect(
+      who('Omar Haddad told lawmakers the rules were "a disaster" for exporters, Ana Ruiz said.'),
+    ).toEqual(['a disaster => Omar Haddad | person | -']);
+    // A pronoun or "the company" would need resolving across sentences; a name is a term, not speech.
+    expect(who('Margins will dip "a point or two" this year, she said.')).toEqual([]);
+    expect(who('The cuts are "temporary" and will end in May, the company said.')).toEqual([]);
+    expect(who('The firm launched its "Falcon" chip last year, CEO Ana Ruiz said.')).toEqual([]);
+  });
+});
