@@ -22,6 +22,14 @@ const TEXT_SAME = 0.5;
 const TEXT_CONTAINED = 0.8;
 const TEXT_CONTAINED_MIN_J = 0.25;
 const TEXT_MIN_SHINGLES = 40;
+/**
+ * A wire update (new lead, added paragraphs, a corrected figure) or a reprint behind its own intro
+ * keeps most of the other's prose and every one of its quotations. A roundup carries a story's lead
+ * and quote too, but among other stories' paragraphs, so it holds far less of that story's text and
+ * its Jaccard similarity stays low: both bars must hold.
+ */
+const QUOTED_TEXT_CONTAINED = 0.6;
+const QUOTED_TEXT_MIN_J = 0.3;
 const QUOTES_MIN_SHARED = 2;
 const QUOTES_MIN_SHARE = 0.6;
 const QUOTES_MIN_ANCHORS = 0.3;
@@ -56,7 +64,8 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
 /**
  * Decides whether two articles are the same story. Signals, strongest first: same canonical URL or
  * text; near-identical prose (syndicated reprints, trimmed or with other boilerplate) whose names and
- * numbers do not disagree outright; most quotations
+ * numbers do not disagree outright; most of the prose and every quotation of the less quoted one
+ * (wire updates, reprints behind their own intro); most quotations
  * shared, at least two, with names and numbers agreeing (spun copies); for articles with at most one
  * quotation, near-identical sequences of names and numbers. Sharing a topic, its entities or one stock
  * quotation is none of these.
@@ -90,6 +99,16 @@ export function compareSketches(a: StorySketch, b: StorySketch): SketchCompariso
     return verdict('text');
   }
   const minQuotes = Math.min(a.quotes.length, b.quotes.length);
+  if (
+    !anchorsClash &&
+    minShingles >= TEXT_MIN_SHINGLES &&
+    minQuotes >= 1 &&
+    sharedQuotes >= minQuotes &&
+    textContainment >= QUOTED_TEXT_CONTAINED &&
+    text >= QUOTED_TEXT_MIN_J
+  ) {
+    return verdict('text');
+  }
   const anchorsAgree = anchors >= QUOTES_MIN_ANCHORS || anchorContainment >= ANCHORS_CONTAINED;
   if (sharedQuotes >= QUOTES_MIN_SHARED && sharedQuotes >= QUOTES_MIN_SHARE * minQuotes && anchorsAgree) {
     return verdict('quotes');

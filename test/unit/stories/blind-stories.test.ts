@@ -9,8 +9,8 @@ import { pairwiseScores } from '../../support/story-corpus.js';
  * figure reached, and the pairs still missed are listed so a change that finds one shows up here.
  */
 const FIRST_RUN = { precision: 1, recall: 16 / 37 };
-const RECALL_NOW = 16 / 37;
-const MISSED_NOW = 21;
+const RECALL_NOW = 23 / 37;
+const MISSED_NOW = 14;
 
 describe('blind story set: wire updates, reprinted releases, spins, roundups, shared quotes', () => {
   const inputs = blindInputs();
