@@ -6,6 +6,7 @@ import { HELD_OUT_2 } from '../../fixtures/quotes/held-out-2.js';
 import { HELD_OUT_3 } from '../../fixtures/quotes/held-out-3.js';
 import { HELD_OUT_4 } from '../../fixtures/quotes/held-out-4.js';
 import { LABELLED } from '../../fixtures/quotes/index.js';
+import { LIVE_COVERAGE } from '../../fixtures/quotes/live-coverage.js';
 import { report, score } from './score.js';
 
 describe('quote extraction on the labelled set', () => {
@@ -68,5 +69,13 @@ describe('quote extraction on the labelled set', () => {
     expect(s.nameCorrect).toBe(s.matched);
     expect(s.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('scores live coverage and listed-remit ministries (live-coverage.ts, written after the blind-5 fixes)', () => {
+    expect(new Set(LIVE_COVERAGE.map((p) => p.id)).size).toBe(LIVE_COVERAGE.length);
+    const s = score(LIVE_COVERAGE);
+    console.log(report('live coverage', s));
+    expect(s.precision).toBe(1);
+    expect(s.nameCorrect).toBe(s.matched);
   });
 });
