@@ -2,10 +2,10 @@ import { appositiveRole, isCommaLike } from './appositive.js';
 import { type Cue, cueAt, isAdverb } from './cue.js';
 import { CLAUSE_ADVERBIAL_STARTS, SPEECH_VERB_SET } from './lexicon/cues.js';
 import { IRREGULAR_PAST } from './lexicon/words.js';
+import { listedBodyAfter } from './listed-body.js';
 import { type Phrase, parsePhrase } from './phrase.js';
 import {
   documentSource,
-  listedBodyAfter,
   phraseBackward,
   phraseEndingAt,
   phraseForward,

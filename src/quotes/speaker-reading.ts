@@ -380,30 +380,3 @@ export function relativeSubject(
   if (!p || !fits) return null;
   return { ...p, role: null };
 }
-
-/**
- * `"...," the Ministry of Trade, Industry and Energy, which ..., said`: the words [j, v) before the cue
- * at v, when they hold a public body whose name lists its remit. The body must open them; what follows
- * it up to the cue is its appositive. 'unclear' when such a list is there but something else opens
- * the words; null when there is no such list.
- */
-export function listedBodyAfter(
-  text: string,
-  toks: readonly Tok[],
-  j: number,
-  v: number,
-): { phrase: Phrase; role: string | null; pos: number } | 'unclear' | null {
-  let k = skipToSpeakerBack(toks, v - 1, j);
-  if (k < j) return null;
-  let role: string | null = null;
-  if (toks[k]!.t === ',') {
-    // The appositive runs back to the comma that closes the list.
-    let c = k - 1;
-    while (c >= j && toks[c]!.t !== ',' && k - c <= 20) c--;
-    if (c < j || toks[c]!.t !== ',' || commaInRemit(toks, c, j)) return null;
-    role = appositiveRole(text, toks.slice(c + 1, k));
-    k = c - 1;
-  }
-  const listed = listedBodyBack(text, toks, k, j);
-  return listed && listed !== 'unclear' ? { ...listed, role } : listed;
-}
