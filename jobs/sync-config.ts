@@ -1,10 +1,11 @@
-import type { Config } from '../src/config.js';
+import { CONFIG_FILE_OWNER, type Config } from '../src/config.js';
 import type { Store } from '../src/store/port.js';
 
 /**
  * Copies the config file's sources and subscriptions into the store at `serve` start, so the scheduler
  * (and every replica) reads one list. Subscriptions are upserted (the file wins for its channels);
- * sources are added when their URL is new. Channels subscribed at runtime are left alone.
+ * sources are added when their URL is new. Channels subscribed at runtime are left alone; what the
+ * file declares is refused to runtime admin commands (see answer-admin.ts), as it would come back.
  */
 export async function syncConfigToStore(
   config: Pick<Config, 'file' | 'TZ_DEFAULT'>,
@@ -16,7 +17,7 @@ export async function syncConfigToStore(
       url: s.url,
       name: s.name ?? null,
       enabled: true,
-      addedBy: 'config',
+      addedBy: CONFIG_FILE_OWNER,
       priority: s.priority,
       pollMinutes: s.pollMinutes,
     });
@@ -29,7 +30,7 @@ export async function syncConfigToStore(
       time: s.time,
       tz: s.tz ?? config.TZ_DEFAULT,
       filters: s.filters,
-      createdBy: 'config',
+      createdBy: CONFIG_FILE_OWNER,
     });
   }
   return { sources: config.file.sources.length, subscriptions: config.file.subscriptions.length };

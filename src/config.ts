@@ -211,3 +211,6 @@ export const SECRET_KEYS = [
   'DASHBOARD_PASSWORD',
   'CHIPBRIEF_DATABASE_URL',
 ] as const;
+
+/** `addedBy` / `createdBy` of the sources and subscriptions `serve` copies from the config file. */
+export const CONFIG_FILE_OWNER = 'config';

@@ -1,4 +1,4 @@
-import type { Filters } from '../config.js';
+import { CONFIG_FILE_OWNER, type Filters } from '../config.js';
 import { resolveEntity } from '../entities/resolve.js';
 import type { Source } from '../store/port.js';
 import type { Answer, Command, CommandContext } from './answer.js';
@@ -25,6 +25,16 @@ function note(kind: Answer['kind'], title: string, parts: string[], suggestions:
   };
 }
 
+/**
+ * The config file is applied again at every `serve` start: a change made here to what it declares
+ * would quietly come back (an unsubscribed channel posting again after a deploy), so it is refused.
+ */
+function setInConfig(what: string): Answer {
+  return note('refused', 'Set in the config file', [
+    `${what} comes from the bot's config file (chipbrief.config.json), which is applied again every time the bot starts, so a change made here would be undone. Change it in the file, then restart \`chipbrief serve\`.`,
+  ]);
+}
+
 /** The polite refusal of an admin command to someone who is not an admin. */
 export function refusal(cmd: AdminCommand): Answer {
   const what = cmd.name === 'sources' ? `sources ${cmd.action}` : cmd.name;
@@ -47,6 +57,8 @@ export async function adminAnswer(
   const { store } = services;
   const by = `${ctx.platform}:${ctx.userId}`;
   if (cmd.name === 'unsubscribe') {
+    const existing = await store.getSubscription(ctx.platform, ctx.channelId);
+    if (existing?.createdBy === CONFIG_FILE_OWNER) return setInConfig("This channel's daily digest");
     const removed = await store.removeSubscription(ctx.platform, ctx.channelId);
     return removed
       ? note('done', 'Unsubscribed', ['This channel will no longer get a daily digest.'])
@@ -87,6 +99,8 @@ export async function adminAnswer(
     });
     return note('done', 'Source added', [`${sourceLine(s)}. Polled every ${s.pollMinutes} minutes.`]);
   }
+  const source = (await store.listSources()).find((x) => x.id === cmd.id);
+  if (source?.addedBy === CONFIG_FILE_OWNER) return setInConfig(`Source ${source.id} (${source.url})`);
   const removed = await store.removeSource(cmd.id);
   return removed
     ? note('done', 'Source removed', [`Removed ${cmd.id}. Articles already collected stay.`])
@@ -100,6 +114,7 @@ async function subscribe(
   by: string,
 ): Promise<Answer> {
   const existing = await services.store.getSubscription(ctx.platform, ctx.channelId);
+  if (existing?.createdBy === CONFIG_FILE_OWNER) return setInConfig("This channel's daily digest");
   const time = cmd.time === null ? (existing?.time ?? DEFAULT_TIME) : normaliseTime(cmd.time);
   if (!time)
     return note('help', 'Bad time', [

@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncConfigToStore } from '../../../jobs/sync-config.js';
 import type { CommandContext } from '../../../src/answers/answer.js';
 import { answerCommand } from '../../../src/answers/answer-command.js';
 import { parseCommand } from '../../../src/answers/parse-command.js';
+import { fileSchema } from '../../../src/config.js';
 import type { Store } from '../../../src/store/port.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { NOW } from '../../fixtures/answers/corpus.js';
@@ -108,5 +110,26 @@ describe('admin commands', () => {
   it('defaults a new subscription to 08:00 in the configured zone', async () => {
     await run('subscribe', admin);
     expect(await store.getSubscription('slack', 'C5')).toMatchObject({ time: '08:00', tz: 'UTC' });
+  });
+
+  it('refuses to change what the config file declares (it is applied again at every start), and says where', async () => {
+    const file = fileSchema.parse({
+      sources: [{ url: 'https://feeds.example/policy.xml', name: 'Policy wire' }],
+      subscriptions: [{ platform: 'slack', workspaceId: 'T1', channelId: 'C5', time: '07:00' }],
+    });
+    await syncConfigToStore({ file, TZ_DEFAULT: 'UTC' }, store);
+    const [src] = await store.listSources();
+    for (const text of ['unsubscribe', 'subscribe 09:00 Europe/Berlin', `sources remove ${src!.id}`]) {
+      const a = await run(text, admin);
+      expect(a.kind, text).toBe('refused');
+      expect(a.visibility).toBe('ephemeral');
+      expect(a.parts.join(' ')).toContain('chipbrief.config.json');
+    }
+    expect(await store.getSubscription('slack', 'C5')).toMatchObject({ time: '07:00', createdBy: 'config' });
+    expect(await store.listSources()).toHaveLength(1);
+    // A channel the file does not declare stays the admins' to change.
+    const other = { ...admin, channelId: 'C6' };
+    expect((await run('subscribe 10:00', other)).kind).toBe('done');
+    expect((await run('unsubscribe', other)).kind).toBe('done');
   });
 });
