@@ -3,8 +3,8 @@ import type { Store } from '../src/store/port.js';
 
 /**
  * Copies the config file's sources and subscriptions into the store at `serve` start, so the scheduler
- * (and every replica) reads one list. Subscriptions are upserted (the file wins for its channels);
- * sources are added when their URL is new. Channels subscribed at runtime are left alone; what the
+ * (and every replica) reads one list. Subscriptions and sources are upserted: the file wins for its
+ * channels and URLs (a changed priority or poll interval applies at the next start). Channels subscribed at runtime are left alone; what the
  * file declares is refused to runtime admin commands (see answer-admin.ts), as it would come back.
  */
 export async function syncConfigToStore(
@@ -12,7 +12,7 @@ export async function syncConfigToStore(
   store: Store,
 ): Promise<{ sources: number; subscriptions: number }> {
   for (const s of config.file.sources) {
-    await store.addSource({
+    await store.putSource({
       kind: s.kind ?? 'rss',
       url: s.url,
       name: s.name ?? null,

@@ -184,6 +184,11 @@ export interface BriefRepo {
 export interface ChannelRepo {
   /** Adds a source (id derived from the URL); returns the existing one when the URL is known. */
   addSource(source: Omit<Source, 'id' | 'etag' | 'lastModified' | 'lastPolledAt'>): Promise<Source>;
+  /**
+   * Adds a source or, when its URL is known, sets its kind, name, enabled, owner, priority and poll
+   * interval to these, keeping its poll state (how `serve` applies the config file at every start).
+   */
+  putSource(source: Omit<Source, 'id' | 'etag' | 'lastModified' | 'lastPolledAt'>): Promise<Source>;
   listSources(): Promise<Source[]>;
   /** Removes a source; false when there was none. */
   removeSource(id: string): Promise<boolean>;

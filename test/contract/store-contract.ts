@@ -229,6 +229,39 @@ export function storeContract(
         name: 'Chips',
         priority: 2,
       });
+      // putSource updates what the owner sets and keeps the poll state.
+      const put = await s.putSource({
+        kind: 'atom',
+        url: 'https://feeds.example/chips.xml',
+        name: 'Chips (atom)',
+        enabled: false,
+        addedBy: 'config',
+        priority: 5,
+        pollMinutes: 60,
+      });
+      expect(put).toMatchObject({
+        id: src.id,
+        kind: 'atom',
+        name: 'Chips (atom)',
+        enabled: false,
+        addedBy: 'config',
+        priority: 5,
+        pollMinutes: 60,
+        etag: '"e1"',
+        lastPolledAt: expect.stringContaining('2026-11-20'),
+      });
+      const fresh = await s.putSource({
+        kind: 'rss',
+        url: 'https://feeds.example/other.xml',
+        name: null,
+        enabled: true,
+        addedBy: 'config',
+        priority: 0,
+        pollMinutes: 30,
+      });
+      expect(fresh.etag).toBeNull();
+      expect(await s.listSources()).toHaveLength(2);
+      expect(await s.removeSource(fresh.id)).toBe(true);
       expect(await s.removeSource(src.id)).toBe(true);
       expect(await s.removeSource(src.id)).toBe(false);
       const sub = {

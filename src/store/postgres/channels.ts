@@ -19,6 +19,17 @@ export function pgChannels(db: PgDb): ChannelRepo {
       );
       return rowToSource(r!);
     },
+    async putSource(s) {
+      const [r] = await db.query(
+        `INSERT INTO sources (id, kind, url, name, enabled, added_by, priority, poll_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (url) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, enabled = EXCLUDED.enabled,
+           added_by = EXCLUDED.added_by, priority = EXCLUDED.priority, poll_minutes = EXCLUDED.poll_minutes
+         RETURNING *`,
+        [sourceId(s.url), s.kind, s.url, s.name, s.enabled, s.addedBy, s.priority, s.pollMinutes],
+      );
+      return rowToSource(r!);
+    },
     async listSources() {
       return (await db.query('SELECT * FROM sources ORDER BY priority DESC, id')).map(rowToSource);
     },

@@ -15,6 +15,16 @@ export function sqliteChannels(db: Db, lock: TxLock): ChannelRepo {
       ).run(id, s.kind, s.url, s.name, s.enabled ? 1 : 0, s.addedBy, s.priority, s.pollMinutes);
       return rowToSource(db.prepare('SELECT * FROM sources WHERE id = ? OR url = ?').get(id, s.url) as Row);
     },
+    async putSource(s) {
+      await lock.idle();
+      db.prepare(
+        `INSERT INTO sources (id, kind, url, name, enabled, added_by, priority, poll_minutes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, name = excluded.name, enabled = excluded.enabled,
+           added_by = excluded.added_by, priority = excluded.priority, poll_minutes = excluded.poll_minutes`,
+      ).run(sourceId(s.url), s.kind, s.url, s.name, s.enabled ? 1 : 0, s.addedBy, s.priority, s.pollMinutes);
+      return rowToSource(db.prepare('SELECT * FROM sources WHERE url = ?').get(s.url) as Row);
+    },
     async listSources() {
       return (db.prepare('SELECT * FROM sources ORDER BY priority DESC, id').all() as Row[]).map(rowToSource);
     },

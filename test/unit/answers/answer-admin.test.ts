@@ -112,7 +112,7 @@ describe('admin commands', () => {
     expect(await store.getSubscription('slack', 'C5')).toMatchObject({ time: '08:00', tz: 'UTC' });
   });
 
-  it('refuses to change what the config file declares (it is applied again at every start), and says where', async () => {
+  it('refuses to change what the config file declares (applied again at every start) and says where', async () => {
     const file = fileSchema.parse({
       sources: [{ url: 'https://feeds.example/policy.xml', name: 'Policy wire' }],
       subscriptions: [{ platform: 'slack', workspaceId: 'T1', channelId: 'C5', time: '07:00' }],
@@ -127,6 +127,16 @@ describe('admin commands', () => {
     }
     expect(await store.getSubscription('slack', 'C5')).toMatchObject({ time: '07:00', createdBy: 'config' });
     expect(await store.listSources()).toHaveLength(1);
+    // What the file says is what applies at the next start: a changed poll interval too.
+    const edited = fileSchema.parse({
+      sources: [
+        { url: 'https://feeds.example/policy.xml', name: 'Policy wire', pollMinutes: 10, priority: 3 },
+      ],
+      subscriptions: [{ platform: 'slack', workspaceId: 'T1', channelId: 'C5', time: '06:30' }],
+    });
+    await syncConfigToStore({ file: edited, TZ_DEFAULT: 'UTC' }, store);
+    expect(await store.listSources()).toMatchObject([{ id: src!.id, pollMinutes: 10, priority: 3 }]);
+    expect((await store.getSubscription('slack', 'C5'))!.time).toBe('06:30');
     // A channel the file does not declare stays the admins' to change.
     const other = { ...admin, channelId: 'C6' };
     expect((await run('subscribe 10:00', other)).kind).toBe('done');
