@@ -20,6 +20,7 @@ import {
   TITLE_NOUNS,
 } from './lexicon/words.js';
 import { isNameRun, splitTitledName, surface } from './phrase.js';
+import { combinedRole } from './role-text.js';
 import { isProper, isSentenceEnd, stripPossessive, type Tok, WORD } from './tokens.js';
 
 function genderOfGiven(first: string): Gender {
@@ -309,7 +310,8 @@ export function handleRun(ctx: Ctx, a: number, b: number, sentence: number): voi
     d.unconfirmed.set(words[words.length - 1]!, list);
     return;
   }
-  const p = addPerson(ctx, name, words, gender || genderOfGiven(words[0]!), role ?? after, run[0]!.s);
+  const personRole = combinedRole(role, after);
+  const p = addPerson(ctx, name, words, gender || genderOfGiven(words[0]!), personRole, run[0]!.s);
   d.mentions.push({
     s: run[0]!.s,
     kind: 'person',

@@ -3,6 +3,7 @@ import { describedPerson, isByline } from './discourse-described.js';
 import { addOrg, addPerson, type Ctx, type Discourse } from './discourse-model.js';
 import { handleRun, isSubject, roleAfter, rolePrefix } from './discourse-runs.js';
 import { NAME_PARTICLES, PERSON_NOUNS } from './lexicon/words.js';
+import { combinedRole } from './role-text.js';
 import { BREAK, isProper, isSentenceEnd, QUOTE, stripPossessive, type Tok, WORD } from './tokens.js';
 
 export {
@@ -68,7 +69,7 @@ export function buildDiscourse(
           hit.canonical,
           words,
           hit.entry.gender ?? '',
-          d.persons.get(hit.canonical)?.role ? null : (rolePrefix(ctx, i) ?? roleAfter(ctx, j)),
+          d.persons.get(hit.canonical)?.role ? null : combinedRole(rolePrefix(ctx, i), roleAfter(ctx, j)),
           t.s,
         );
         d.mentions.push({

@@ -5,7 +5,7 @@ import { EAST_ASIAN_SURNAMES } from './lexicon/names.js';
 import { brandLike, gazetteerExact } from './phrase.js';
 import type { Speaker } from './quote.js';
 import { documentAuthor } from './resolve-document.js';
-import { memberRole, roleHasWord } from './role-text.js';
+import { combinedRole, memberRole, roleHasWord, spelledTitle } from './role-text.js';
 import type { Tok } from './tokens.js';
 
 /** A speaker already attributed, kept as a mention a later pronoun can refer to. */
@@ -94,7 +94,13 @@ export class SpeakerResolver {
   private personSpeaker(name: string, role: string | null): Speaker {
     const canonical = gazetteerExact(name)?.kind === 'person' ? gazetteerExact(name)!.canonical : name;
     const p = this.d.persons.get(canonical) ?? this.d.persons.get(name);
-    return { name: canonical, role: role ?? p?.role ?? null, kind: 'person' };
+    // A bare "Rep." read at the quote says less than the role the person was introduced with.
+    const bare = role !== null && spelledTitle(role) !== null;
+    return {
+      name: canonical,
+      role: (bare ? p?.role : null) ?? combinedRole(role, null) ?? p?.role ?? null,
+      kind: 'person',
+    };
   }
 
   private personCandidates(from: number, to: number): Candidate[] {

@@ -47,13 +47,40 @@ const TITLE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['ceo', ['chief', 'executive']],
 ]);
 
+/** The spelled-out title ("representative") -> the other nouns that refer back to it. */
+const TITLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(
+  [...TITLE_ABBREVIATIONS.values()].map(([full, ...rest]) => [full!, rest]),
+);
+
+/**
+ * "Rep." -> "Representative": a title written as an abbreviation, spelled out (a reader of a digest
+ * may not know US newsroom abbreviations, and "Rep." alone reads like a typo); null for anything else.
+ */
+export function spelledTitle(role: string): string | null {
+  const key = role.trim().toLowerCase();
+  if (!key.endsWith('.')) return null;
+  const full = TITLE_ABBREVIATIONS.get(key)?.[0];
+  return full ? full[0]!.toUpperCase() + full.slice(1) : null;
+}
+
+/**
+ * A person's role from the title written before the name and the description after it: "Rep." and
+ * ", a Texas Democrat," give "Representative, a Texas Democrat" (an abbreviated title alone says
+ * little); any other title wins over the description, as the first one written.
+ */
+export function combinedRole(prefix: string | null, after: string | null): string | null {
+  const spelled = prefix ? spelledTitle(prefix) : null;
+  if (spelled) return after ? `${spelled}, ${after}` : spelled;
+  return prefix ?? after;
+}
+
 /** The lower-case words of a role, with what its abbreviations stand for. */
 export function roleWords(role: string): string[] {
   const out: string[] = [];
   for (const w of role.toLowerCase().split(/[\s,]+/)) {
     if (!w) continue;
     out.push(w);
-    for (const x of TITLE_ABBREVIATIONS.get(w) ?? []) out.push(x);
+    for (const x of TITLE_ABBREVIATIONS.get(w) ?? TITLE_SYNONYMS.get(w) ?? []) out.push(x);
   }
   // A chief financial officer or a company president is who "the executive" refers back to.
   if (out.some((w) => EXECUTIVE_TITLES.has(w)) && !out.includes('executive')) out.push('executive');

@@ -18,7 +18,7 @@ describe('live-blog stamps', () => {
       'Updated 7:15am ET -',
       '12 minutes ago –',
     ])
-      expect(who(`${stamp} ${entry}`)).toEqual(['We are not done. => Ana Ruiz | person | Rep.']);
+      expect(who(`${stamp} ${entry}`)).toEqual(['We are not done. => Ana Ruiz | person | Representative']);
   });
 
   it('leaves a stamp-only line and a quotation after a stamp to the ordinary rules', () => {
