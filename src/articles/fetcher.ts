@@ -95,6 +95,27 @@ function refusedIn(err: unknown): FetchRefusedError | null {
   return null;
 }
 
+/** Socket errors of a reused keep-alive connection the server had already closed. */
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * A GET, tried once more on a fresh connection when the pooled one turns out dead before any response
+ * (the site's keep-alive timeout ran out as the socket was reused): nothing reached the application,
+ * and failing the whole job for it would only delay the article by a queue retry.
+ */
+async function requestFresh(
+  url: URL,
+  options: Parameters<typeof request>[1] & { signal: AbortSignal },
+): ReturnType<typeof request> {
+  try {
+    return await request(url, options);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (options.signal.aborted || !code || !STALE_SOCKET.has(code)) throw err;
+    return request(url, options);
+  }
+}
+
 /**
  * The HTTP(S) Fetcher: SSRF guard on every hop (IP literals before connecting, resolved addresses at
  * connect time, so DNS rebinding cannot slip through), manual redirects, a streaming size cap, one
@@ -149,7 +170,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
       };
       if (fetchOptions.etag) headers['if-none-match'] = fetchOptions.etag;
       if (fetchOptions.lastModified) headers['if-modified-since'] = fetchOptions.lastModified;
-      const res = await request(url, { method: 'GET', headers, dispatcher, signal });
+      const res = await requestFresh(url, { method: 'GET', headers, dispatcher, signal });
       const location = header(res.headers, 'location');
       if (REDIRECTS.has(res.statusCode) && location) {
         discard(res.body);
