@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChipbriefError } from '../../errors.js';
+import { storeLocation } from '../../store/store-location.js';
 import type { AppContext } from '../app-context.js';
 import { ingestAll } from './ingest.js';
 
@@ -40,7 +41,7 @@ export async function demoCommand(app: AppContext, printDigest: () => Promise<vo
   const where = relative(app.cli.cwd, dir) || '.';
   app.out(
     `chipbrief demo: ${files.length} sample articles from ${where}/ -> ${s.stories.size} stories, ` +
-      `${stats.quotes} verbatim quotes (${s.stored} new, ${s.seen} already stored; store ${app.config.CHIPBRIEF_DB})`,
+      `${stats.quotes} verbatim quotes (${s.stored} new, ${s.seen} already stored; store ${storeLocation(app.config, store)})`,
   );
   app.out('');
   await printDigest();

@@ -1,6 +1,6 @@
 import { migrationStatus } from '../../store/migrations-status.js';
+import { storeLocation } from '../../store/store-location.js';
 import type { AppContext } from '../app-context.js';
-import { storeLocation } from './transfer.js';
 
 /**
  * `chipbrief migrate [--json]`: applies pending migrations to the configured store (SQLite, or
@@ -11,7 +11,7 @@ export async function migrateCommand(app: AppContext, opts: { json?: boolean }):
   // Opening a store applies what is pending, under the store's own lock.
   const store = await app.store();
   const st = await migrationStatus(store);
-  const where = storeLocation(app, store);
+  const where = storeLocation(app.config, store);
   if (opts.json) {
     app.out(JSON.stringify({ store: store.kind, location: where, version: st.version, applied: st.applied }));
     return;

@@ -33,17 +33,6 @@ interface ExportTrailer {
 
 const BATCH = 500;
 
-/** Where the configured store is, without secrets (a PostgreSQL URL may hold a password). */
-export function storeLocation(app: AppContext, store: Store): string {
-  if (store.kind === 'sqlite') return app.config.CHIPBRIEF_DB;
-  try {
-    const u = new URL(app.config.CHIPBRIEF_DATABASE_URL ?? '');
-    return `postgres://${u.hostname}:${u.port || '5432'}${u.pathname}`;
-  } catch {
-    return 'postgres';
-  }
-}
-
 /** Table-level access to a store, for export and import. */
 export async function storeTransfer(store: Store): Promise<StoreTransfer> {
   if (store.kind === 'postgres') {
