@@ -36,8 +36,11 @@ const SPEAKER = [
   /^(?:quotes?|comments?)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$/i,
   /^(.+?)['\u2019]s?\s+(?:view|views|take|stance|position|comments|quotes)\s+(?:on|about)\s+(.+)$/i,
 ];
-const WHO =
-  /^who\s+(?:has\s+|have\s+)?(?:said|says|say|is saying|are saying|thinks?|argued|argues|warned|warns|claimed|claims|called|calls|critici[sz]ed|praised|commented on|talked about|spoke about|is talking about|was quoted on|defended|opposed|supports?)\s+(?:that\s+)?(.+)$/i;
+// "who said anything about X" asks about X: the filler before the topic is not part of it.
+const WHO = new RegExp(
+  `^who\\s+(?:has\\s+|have\\s+)?(?:said|says|say|is saying|are saying|thinks?|argued|argues|warned|warns|claimed|claims|called|calls|critici[sz]ed|praised|commented on|talked about|spoke about|is talking about|was quoted on|defended|opposed|supports?)\\s+(?:that\\s+|(?:anything|something|things|much)\\s+${ABOUT}\\s+)?(.+)$`,
+  'i',
+);
 const WHO_IS = /^who\s+(?:is|was)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})$/u;
 const ABOUT_NEWS =
   /^(?:what(?:['\u2019]s|\s+is)\s+(?:new|happening|going on|the latest|the news)\s+(?:on|with|at|for|about|in|to)|(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|for|from|at)|any\s+(?:news|updates?)\s+(?:on|about|from)|what\s+(?:do we know|is known)\s+about|tell me about|(?:give me\s+)?(?:an?\s+)?(?:overview|summary)\s+of)\s+(.+)$/i;

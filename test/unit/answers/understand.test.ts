@@ -31,6 +31,13 @@ describe('understand', () => {
       mode: 'who',
       topic: 'export controls were a failure',
     });
+    // Filler before the topic is not the topic.
+    for (const q of [
+      'who said anything about servicing limits?',
+      'who has said something on servicing limits',
+    ]) {
+      expect(understand(q, null, null).intent).toEqual({ mode: 'who', topic: 'servicing limits' });
+    }
     expect(understand("what's new on Huawei?", null, null).intent).toMatchObject({
       mode: 'about',
       name: 'Huawei',
