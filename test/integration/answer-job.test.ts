@@ -92,8 +92,12 @@ describe('answer jobs', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(platform.captured()).toHaveLength(2);
     expect(replies.map((r) => r.kind === 'reply' && r.target.channelId)).toEqual(['9001', '9001']);
-    const counts = await queues.counts();
-    expect(counts.answer.completed).toBe(2);
+    // Replies go out before the job is marked completed: wait for the queue to say so.
+    await waitFor(
+      async () => ((await queues.counts()).answer.completed === 2 ? true : null),
+      15_000,
+      'both answer jobs completed',
+    );
     const job = await queues.queue('answer').getJob('answer|discord|interaction-1');
     expect(job?.returnvalue).toMatchObject({ kind: 'help' });
   });

@@ -138,7 +138,16 @@ describe('serve replicas', () => {
         expect(posts[0]!.pid).toBe(crashedPid);
         expect(rec.messageRef).toBe(posts[0]!.ref);
         // Another replica took the dead one's job over and found the message instead of posting again.
-        const job = await s.queues.queue('digest').getJob(bullJobId(s.id));
+        // The record is written before the job completes: wait for the job's own state.
+        const digestQueue = s.queues.queue('digest');
+        const job = await waitFor(
+          async () =>
+            (await digestQueue.getJobState(bullJobId(s.id))) === 'completed'
+              ? digestQueue.getJob(bullJobId(s.id))
+              : null,
+          30_000,
+          'the digest job completed',
+        );
         expect(job?.returnvalue).toMatchObject({ status: 'recovered', messageRef: posts[0]!.ref });
         // A few scheduler refreshes later (every replica re-checks what is due): still one job, one message.
         await new Promise((r) => setTimeout(r, 1_500));

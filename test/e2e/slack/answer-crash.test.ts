@@ -62,8 +62,11 @@ describe('answer job under SIGKILL', () => {
 
     const job = await waitFor(
       async () => {
-        const j = await queues.queue('answer').getJob(bullJobId(replyId));
-        return j && (await j.isCompleted()) ? j : null;
+        // State first, then the job: a job read before it completes carries no return value.
+        const q = queues.queue('answer');
+        return (await q.getJobState(bullJobId(replyId))) === 'completed'
+          ? q.getJob(bullJobId(replyId))
+          : null;
       },
       30_000,
       'the answer job completed by the second worker',

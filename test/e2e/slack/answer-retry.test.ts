@@ -35,8 +35,11 @@ afterAll(async () => {
 async function finished(logicalId: string) {
   const job = await waitFor(
     async () => {
-      const j = await queues.queue('answer').getJob(bullJobId(logicalId));
-      return j && (await j.isCompleted()) ? j : null;
+      // State first, then the job: a job read before it completes carries no return value.
+      const q = queues.queue('answer');
+      return (await q.getJobState(bullJobId(logicalId))) === 'completed'
+        ? q.getJob(bullJobId(logicalId))
+        : null;
     },
     20_000,
     `answer job ${logicalId} completed`,
