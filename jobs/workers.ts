@@ -1,6 +1,7 @@
 import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/log.js';
+import { settlesWithin } from '../src/settles-within.js';
 import type { JobContext } from './job-context.js';
 import { logicalJobId } from './job-id.js';
 import { jobProcessor } from './job-processor.js';
@@ -14,15 +15,10 @@ import type { QueueName } from './queue-names.js';
 /** Longest wait for one shutdown step of BullMQ's (pause, close, disconnect). */
 const STEP_MS = 3_000;
 
-/** Waits for `p` up to `ms`; false (and a warning) when it did not settle in time. */
-async function bounded(p: Promise<unknown>, ms: number, log: Logger, step: string): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((r) => {
-    timer = setTimeout(() => r(false), ms);
-  });
-  const done = await Promise.race([p.then(() => true), timeout]);
-  clearTimeout(timer);
-  if (!done) log.warn({ step, ms }, 'worker shutdown step timed out: going on');
+/** Waits for one shutdown step up to STEP_MS; false (and a warning) when it did not end in time. */
+async function bounded(p: Promise<unknown>, log: Logger, step: string): Promise<boolean> {
+  const done = await settlesWithin(p, STEP_MS);
+  if (!done) log.warn({ step, ms: STEP_MS }, 'worker shutdown step timed out: going on');
   return done;
 }
 
@@ -116,7 +112,7 @@ export function startWorkers(
     async close(graceMs) {
       // BullMQ's pause and close can wait forever on a blocking connection that Redis dropped (a
       // restart or failover while running): each step gets a bound, so a stop always ends.
-      await bounded(Promise.all(workers.map((w) => w.pause(true).catch(() => {}))), STEP_MS, log, 'pause');
+      await bounded(Promise.all(workers.map((w) => w.pause(true).catch(() => {}))), log, 'pause');
       const until = Date.now() + graceMs;
       while (running.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       const unfinished = [...running.values()].map(({ job, token }) => ({
@@ -126,13 +122,8 @@ export function startWorkers(
       }));
       // Stop every worker before handing jobs back: a paused worker's pending fetch could take them again.
       const closing = Promise.all(workers.map((w) => w.close(unfinished.length > 0).catch(() => {})));
-      if (!(await bounded(closing, STEP_MS, log, 'close'))) {
-        await bounded(
-          Promise.all(workers.map((w) => w.disconnect().catch(() => {}))),
-          STEP_MS,
-          log,
-          'disconnect',
-        );
+      if (!(await bounded(closing, log, 'close'))) {
+        await bounded(Promise.all(workers.map((w) => w.disconnect().catch(() => {}))), log, 'disconnect');
       }
       let released = 0;
       const handBack = async () => {
@@ -152,7 +143,7 @@ export function startWorkers(
         }
       };
       // With Redis gone the hand-back cannot happen: the locks expire and the stalled check requeues.
-      await bounded(handBack(), STEP_MS, log, 'hand back');
+      await bounded(handBack(), log, 'hand back');
       if (released) log.info({ released }, 'handed unfinished jobs back to the queue');
       return { released };
     },

@@ -1,6 +1,7 @@
 import { type Config, loadConfig } from '../config.js';
 import { ChipbriefError, oneLine } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
+import { settlesWithin } from '../settles-within.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/port.js';
 
@@ -67,18 +68,11 @@ export class AppContext {
     for (const fn of this.closers.splice(0).reverse()) {
       // A client of a server that went away (Redis mid-restart) may wait forever to close; the command
       // has ended, so each resource gets a bounded moment and the rest still close.
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((r) => {
-        timer = setTimeout(() => r('late'), CLOSE_MS);
-      });
-      try {
-        if ((await Promise.race([fn(), late])) === 'late')
-          this.err(`warning: a connection did not close within ${CLOSE_MS / 1000} s; left behind`);
-      } catch (err) {
-        this.err(`warning: ${oneLine(err)}`);
-      } finally {
-        clearTimeout(timer);
-      }
+      const closing = Promise.resolve()
+        .then(fn)
+        .catch((err: unknown) => this.err(`warning: ${oneLine(err)}`));
+      if (!(await settlesWithin(closing, CLOSE_MS)))
+        this.err(`warning: a connection did not close within ${CLOSE_MS / 1000} s; left behind`);
     }
   }
 

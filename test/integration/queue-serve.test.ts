@@ -12,7 +12,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { CapturingPlatform } from '../fakes/capturing-platform.js';
 import { ingestFiles, midDayZone, writeCorpus } from '../support/queue-corpus.js';
 import { killAll, type Proc, spawnChipbrief } from '../support/queue-procs.js';
-import { uniquePrefix, waitFor } from '../support/queue-redis.js';
+import { completedJob, uniquePrefix, waitFor } from '../support/queue-redis.js';
 
 /**
  * `chipbrief serve` replicas: three independent schedulers (real processes) on one Redis and one
@@ -139,12 +139,9 @@ describe('serve replicas', () => {
         expect(rec.messageRef).toBe(posts[0]!.ref);
         // Another replica took the dead one's job over and found the message instead of posting again.
         // The record is written before the job completes: wait for the job's own state.
-        const digestQueue = s.queues.queue('digest');
-        const job = await waitFor(
-          async () =>
-            (await digestQueue.getJobState(bullJobId(s.id))) === 'completed'
-              ? digestQueue.getJob(bullJobId(s.id))
-              : null,
+        const job = await completedJob(
+          s.queues.queue('digest'),
+          bullJobId(s.id),
           30_000,
           'the digest job completed',
         );

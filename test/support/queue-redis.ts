@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { JobQueues } from '../../jobs/job-queues.js';
@@ -38,5 +39,18 @@ export async function waitFor<T>(
   }
   throw new Error(
     `timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+  );
+}
+
+/**
+ * The job once BullMQ has completed it. Its state is read first: a job object fetched a moment before
+ * it completes carries no return value.
+ */
+export function completedJob(queue: Queue, jobId: string, ms: number, what: string): Promise<Job> {
+  return waitFor(
+    async () =>
+      (await queue.getJobState(jobId)) === 'completed' ? ((await queue.getJob(jobId)) ?? null) : null,
+    ms,
+    what,
   );
 }

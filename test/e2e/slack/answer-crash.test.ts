@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJobId, bullJobId } from '../../../jobs/job-id.js';
 import type { JobQueues } from '../../../jobs/job-queues.js';
 import { FakeSlack } from '../../fakes/slack-server.js';
-import { closeQueues, testQueues, waitFor } from '../../support/queue-redis.js';
+import { closeQueues, completedJob, testQueues } from '../../support/queue-redis.js';
 import { LONG_PARTS, oneToN, postedParts, slackCommand } from './answer-support.js';
 import { spawnWorker, type Worker } from './spawn-worker.js';
 
@@ -60,14 +60,9 @@ describe('answer job under SIGKILL', () => {
     if (exit !== 'SIGKILL') throw new Error(`worker exited ${exit}: ${a.err().slice(-2000)}`);
     expect(postedParts(fake, replyId)).toEqual([1, 2]);
 
-    const job = await waitFor(
-      async () => {
-        // State first, then the job: a job read before it completes carries no return value.
-        const q = queues.queue('answer');
-        return (await q.getJobState(bullJobId(replyId))) === 'completed'
-          ? q.getJob(bullJobId(replyId))
-          : null;
-      },
+    const job = await completedJob(
+      queues.queue('answer'),
+      bullJobId(replyId),
       30_000,
       'the answer job completed by the second worker',
     );

@@ -3,7 +3,7 @@ import { answerJobId, bullJobId } from '../../../jobs/job-id.js';
 import type { JobQueues } from '../../../jobs/job-queues.js';
 import type { WorkerPool } from '../../../jobs/workers.js';
 import { longAnswer } from '../../support/long-answer.js';
-import { closeQueues, testQueues, waitFor } from '../../support/queue-redis.js';
+import { closeQueues, completedJob, testQueues } from '../../support/queue-redis.js';
 import { LONG_PARTS, oneToN, postedParts, slackCommand, startAnswerWorkers } from './answer-support.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -33,14 +33,9 @@ afterAll(async () => {
 });
 
 async function finished(logicalId: string) {
-  const job = await waitFor(
-    async () => {
-      // State first, then the job: a job read before it completes carries no return value.
-      const q = queues.queue('answer');
-      return (await q.getJobState(bullJobId(logicalId))) === 'completed'
-        ? q.getJob(bullJobId(logicalId))
-        : null;
-    },
+  const job = await completedJob(
+    queues.queue('answer'),
+    bullJobId(logicalId),
     20_000,
     `answer job ${logicalId} completed`,
   );
